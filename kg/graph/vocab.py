@@ -1,0 +1,71 @@
+"""The project's names as Python attributes, so graph code never spells an IRI.
+
+``KG`` mirrors ``ontology/kg.ttl`` term for term (a test checks both list the same
+names); ``_fail = True`` turns a misspelt ``KG.sendr`` into an error, not a new IRI.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ID = Namespace("https://w3id.org/newskg/id/")
+"""Where data lives: actor/, article/, letter/, speech/, quote/ and edge/ IRIs."""
+
+
+class KG(DefinedNamespace):
+    """The newskg ontology, https://w3id.org/newskg/ns#."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/newskg/ns#")
+
+    # classes
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Statement: URIRef
+    Letter: URIRef
+    Speech: URIRef
+    Quote: URIRef
+    Article: URIRef
+    Evidence: URIRef
+    Edge: URIRef
+
+    # actor-to-actor relations
+    sentLetterTo: URIRef
+    praised: URIRef
+    quoted: URIRef
+
+    # statements
+    sender: URIRef
+    recipient: URIRef
+    speaker: URIRef
+    text: URIRef
+    date: URIRef
+    occasion: URIRef
+    partOf: URIRef
+    cites: URIRef
+
+    # evidence and provenance
+    evidence: URIRef
+    article: URIRef
+    via: URIRef
+    sourceCount: URIRef
+    source: URIRef
+    kind: URIRef
+    mentionedIn: URIRef
+
+
+class NIF(DefinedNamespace):
+    """The part of NIF 2.0 Core the graph uses to anchor evidence in article text."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Context: URIRef
+    String: URIRef
+    OffsetBasedString: URIRef
+    isString: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    referenceContext: URIRef
