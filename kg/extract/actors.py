@@ -1,0 +1,709 @@
+"""Persons and organizations of one article, and every form each one takes in it.
+
+    Brig.-Gen. Esmail Qaani of the Islamic Revolutionary Guard Corps (IRGC) wrote to
+    Mohammed Deif. ... Qaani said ...
+    -> Person "Esmail Qaani" (Brig.-Gen. Esmail Qaani, Qaani), Person "Mohammed Deif",
+       Organization "Islamic Revolutionary Guard Corps" (IRGC)
+
+Names are found without a statistical model: runs of capitalised words are cut
+into titles, known organizations, states, places and names with the lexicons,
+then typed by head words ("Brigades", "Committee"), given names, titles and the
+words around them ("the news agency SAFA", "Trump administration"). Mentions of
+one actor are then grouped: surnames, transliterations (Ghaani/Qaani), acronyms
+and their expansions, short forms of organization names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon as lx
+from kg.model import ORGANIZATION, PERSON, Actor, Mention
+from kg.nlp import lexicons
+from kg.nlp.names import acronym, is_acronym, org_key, same_person, same_word
+
+STATE = "State"
+QUOTE_MARKS = set("“”\"‘’'«»„")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
+ORG_DESCRIPTORS = {
+    "agency": "outlet", "newspaper": "outlet", "daily": "outlet", "broadcaster": "outlet", "channel": "outlet",
+    "website": "outlet", "outlet": "outlet", "station": "outlet", "network": "outlet", "magazine": "outlet",
+    "tabloid": "outlet", "weekly": "outlet", "site": "outlet", "paper": "outlet", "tv": "outlet",
+    "group": None, "party": None, "movement": None, "militia": None, "company": None, "firm": None,
+    "organization": None, "organisation": None, "faction": None, "charity": None, "union": None,
+    "bank": None, "club": None, "ministry": None, "coalition": None, "alliance": None, "bloc": None,
+    "think-tank": None, "thinktank": None, "watchdog": None, "regulator": None, "institute": None,
+}
+FEMALE_TITLES = {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Queen", "Princess", "Dame", "Lady", "Baroness",
+                 "Duchess", "Countess", "Empress", "Congresswoman", "Chairwoman", "Sister", "Mother"}
+MALE_TITLES = {"Mr", "Mr.", "King", "Prince", "Sir", "Lord", "Baron", "Duke", "Count", "Emperor",
+               "Congressman", "Chairman", "Father", "Fr.", "Brother", "Sheikh", "Ayatollah", "Imam",
+               "Emir", "Sultan", "Pope", "Cardinal", "Rabbi", "Mullah", "Hojatoleslam"}
+DOMAIN = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|ir|ru|uk|co|info|tv|news|gov|int|eu|io)$")
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
+
+
+@dataclass
+class Name:
+    """A name found in the text, before mentions are grouped into actors (tokens i..j)."""
+
+    i: int
+    j: int
+    type: str | None  # PERSON, ORGANIZATION, STATE or None (not known yet)
+    title: str = ""
+    title_i: int = -1  # first token of the title, or -1
+    canon: str | None = None  # the gazetteer's or state list's canonical name
+    kind: str | None = None
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    possessive: bool = False
+    actor: int = -1  # index of the actor it was grouped into
+
+    @property
+    def start_i(self) -> int:
+        return self.title_i if self.title_i >= 0 else self.i
+
+
+@dataclass
+class ActorInfo:
+    """An actor of the article while it is being put together."""
+
+    type: str
+    names: list[Name]
+    canon: str | None = None
+    kind: str | None = None
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    participates: bool = False  # a state becomes an actor only when it takes part in something
+
+    def words(self, doc: Doc) -> list[list[str]]:
+        return [[t.text for t in doc[n.i:n.j]] for n in self.names]
+
+
+@dataclass
+class ActorIndex:
+    """What later extractors need: which tokens name which actor, and the actors' traits."""
+
+    doc: Doc
+    actors: list[ActorInfo]
+    names: list[Name]  # sorted by position
+    by_token: dict[int, Name]  # every token of a name -> the name
+
+    def name_at(self, i: int) -> Name | None:
+        return self.by_token.get(i)
+
+    def label(self, a: int) -> str:
+        return _label(self.doc, self.actors[a])
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _is_cap(text: str) -> bool:
+    if not text:
+        return False
+    c = text[0]
+    if "/" in text:
+        return False
+    if "-" in text and text.rsplit("-", 1)[-1][:1].islower():
+        return False  # `Gaza-based`, `Kurdish-led`: adjectives
+    if c.isupper():
+        return any(ch.isalpha() for ch in text)
+    low = text.lower()
+    if low.startswith(("al-", "el-")) and len(text) > 3 and text[3].isupper():
+        return True
+    if c.isdigit() and any(ch.isupper() for ch in text) and any(ch.isalpha() for ch in text):
+        return True  # 11Alive
+    return False
+
+
+def _initial_positions(doc: Doc) -> set[int]:
+    """Tokens where a capital says nothing: sentence starts and the first word inside a quote."""
+    out = set()
+    for sent in doc.sents:
+        for t in sent:
+            if not (t.is_punct or t.is_space):
+                out.add(t.i)
+                break
+    for t in doc:
+        if t.text in QUOTE_MARKS or t.text in (":", "(", "—", "–", "-", "--"):
+            nxt = t.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                out.add(nxt)
+    return out
+
+
+def _chunks(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens, with name particles and `of`/`for` connectors inside them."""
+    parts = lx.particles()
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i].text) or doc[i].is_punct:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if doc[j - 1].whitespace_ == "" and t.text in QUOTE_MARKS:
+                break
+            if t.is_sent_start:
+                break
+            if _is_cap(t.text) and not t.is_punct:
+                j += 1
+                continue
+            if t.lower_ in parts or t.lower_ in CONNECTORS and t.lower_ != "and":
+                k = j + 1
+                while k < n and doc[k].lower_ in ("the", "of") and k < j + 3:
+                    k += 1
+                if k < n and _is_cap(doc[k].text) and not doc[k].is_sent_start and not doc[k].is_punct \
+                        and doc[k].lower_ not in lexicons.words("function_words.txt"):
+                    j = k + 1
+                    continue
+            if t.text in POSSESSIVE and j + 1 < n and doc[j + 1].text in lx.org_heads() and t.text != "'":
+                j += 2  # Information Commissioner's Office
+                continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+# --------------------------------------------------------------------------- segments
+
+
+def _match(texts: list[str], i: int) -> tuple[str, int, object] | None:
+    """The longest lexicon entry starting at ``texts[i]``: (label, end, payload)."""
+    best = None
+    for j in range(min(len(texts), i + lx.max_len()), i, -1):
+        key = tuple(texts[i:j])
+        if key in lx.titles():
+            label = ("TITLE", j, lx.titles()[key])
+        elif key in lx.organizations():
+            label = ("ORG", j, lx.organizations()[key])
+        elif key in lx.states():
+            label = ("STATE", j, lx.states()[key])
+        elif key in lx.places():
+            label = ("PLACE", j, None)
+        elif len(key) == 1 and key[0] in lexicons.demonyms():
+            label = ("DEMONYM", j, lexicons.demonyms()[key[0]])
+        else:
+            continue
+        best = label
+        break
+    return best
+
+
+def _segments(texts: list[str]) -> list[tuple[str, int, int, object]]:
+    segs, i = [], 0
+    while i < len(texts):
+        m = _match(texts, i)
+        if m and not (m[0] == "ORG" and m[2][2] and len(texts) == 1):
+            segs.append((m[0], i, m[1], m[2]))
+            i = m[1]
+        else:
+            segs.append(("W", i, i + 1, None))
+            i += 1
+    # An ambiguous gazetteer word ("Times") standing alone is only a word.
+    out = []
+    for s in segs:
+        if out and s[0] == "W" and out[-1][0] == "W" and out[-1][2] == s[1]:
+            out[-1] = ("W", out[-1][1], s[2], None)
+        else:
+            out.append(s)
+    return out
+
+
+def _name_like(words: list[str]) -> bool:
+    """A person name of 2-4 words: a given name first, or no ordinary words in it."""
+    core = [w for w in words if w.lower() not in lx.particles()]
+    if not 1 <= len(core) <= 4 or len(core) < 2:
+        return False
+    if any(not w[:1].isalpha() and not w.lower().startswith(("al-", "el-")) for w in core):
+        return False
+    if any(w in lx.org_heads() for w in core) or any(is_acronym(w) for w in core):
+        return False
+    if core[0] in lexicons.given_names():
+        return not all(lx.is_common(w) for w in core[1:])
+    if core[0] in lexicons.ambiguous_given_names() and not lx.is_common(core[-1]):
+        return True
+    return not any(lx.is_common(w.split("-")[-1]) for w in core)
+
+
+def _split_orgs(words: list[str]) -> list[tuple[int, int]]:
+    """Cut a run into organization names at head words: `... Guards Corps Quds Force` -> 2 orgs."""
+    heads = lx.org_heads()
+    spans, start = [], 0
+    for k, w in enumerate(words):
+        if w not in heads or k + 1 >= len(words):
+            continue
+        rest = words[k + 1:]
+        if rest[0] in ("of", "for") and k - start >= 1:
+            # `Quds Force of the Islamic Revolutionary Guard Corps`: two named organizations
+            tail = rest[1:] if rest[1:2] != ["the"] else rest[2:]
+            if len(tail) >= 2 and tail[-1] in heads and not any(x in ("of", "for") for x in tail):
+                spans.append((start, k + 1))
+                start = len(words) - len(tail)
+                continue
+        if rest[0].lower() in CONNECTORS or rest[0] in heads or len(rest) < 2:
+            continue
+        if lx.is_common(rest[0]) or rest[-1] not in heads:
+            continue
+        spans.append((start, k + 1))
+        start = k + 1
+    spans.append((start, len(words)))
+    return spans
+
+
+def _trim(words: list[str]) -> tuple[int, int]:
+    """Drop connectors and possessives at the edges of a run."""
+    a, b = 0, len(words)
+    while a < b and (words[a].lower() in CONNECTORS or words[a] in POSSESSIVE):
+        a += 1
+    while b > a and (words[b - 1].lower() in CONNECTORS or words[b - 1] in POSSESSIVE):
+        b -= 1
+    return a, b
+
+
+def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
+    texts = [t.text for t in doc[i:j]]
+    # A capital at the start of a sentence says nothing: drop ordinary words there.
+    while texts and i in initial and lx.is_common(texts[0]) and _match(texts, 0) is None and not (
+            (texts[0] in lexicons.given_names() or texts[0] in lexicons.ambiguous_given_names()) and len(texts) > 1):
+        i, texts = i + 1, texts[1:]
+        initial = initial | {i}
+    if not texts:
+        return []
+    if any(t in POSSESSIVE for t in texts):
+        return [Name(i, j, ORGANIZATION)]  # `Information Commissioner's Office`
+    out: list[Name] = []
+    segs = _segments(texts)
+    title: tuple[int, int] | None = None  # token span of the titles seen just before
+    role_of: list[str] = []
+    k = 0
+    while k < len(segs):
+        label, a, b, payload = segs[k]
+        A, B = i + a, i + b
+        if label == "TITLE":
+            # `Leader of the Islamic Revolution Ayatollah Seyed Ali Khamenei`: titles, then a domain, then the name
+            title = (title[0], B) if title and title[1] == A else (A, B)
+            if k + 1 < len(segs) and segs[k + 1][0] == "W" and texts[segs[k + 1][1]].lower() in ("of", "for"):
+                w_a, w_b = segs[k + 1][1], segs[k + 1][2]
+                words = texts[w_a:w_b]
+                cut = _person_start(words)
+                if cut is None:
+                    role_of.append(" ".join(texts[a:w_b]))
+                    title = (title[0], i + w_b)
+                    k += 2
+                    continue
+                role_of.append(" ".join(texts[a:w_a + cut]))
+                title = (title[0], i + w_a + cut)
+                segs[k + 1] = ("W", w_a + cut, w_b, None)
+            k += 1
+            continue
+        if label == "ORG":
+            canon, kind, _amb = payload
+            out.append(Name(A, B, ORGANIZATION, canon=canon, kind=kind))
+            if k + 1 < len(segs) and segs[k + 1][0] == "TITLE":
+                role_of.append(" ".join(texts[a:b]))
+            title = None
+            k += 1
+            continue
+        if label in ("STATE", "PLACE", "DEMONYM"):
+            nxt = segs[k + 1] if k + 1 < len(segs) else None
+            if nxt and nxt[0] == "W" and texts[nxt[2] - 1] in lx.org_heads():
+                # `Israel Defense Forces`, `Palestine Liberation Organization`: the state is part of the name
+                rest = texts[nxt[1]:nxt[2]]
+                keep = label != "DEMONYM" or all(lx.is_common(w) or w in lx.org_heads() for w in rest)
+                if label == "DEMONYM" and all(w in lx.org_heads() for w in rest):
+                    title = None  # `Kurdish TV`, `Iranian Parliament`: a description, not a name
+                    k += 2
+                    continue
+                base = a if keep else nxt[1]
+                for sa, sb in _split_orgs(texts[base:nxt[2]]):
+                    out.append(Name(i + base + sa, i + base + sb, ORGANIZATION))
+                if k + 2 < len(segs) and segs[k + 2][0] == "TITLE":
+                    role_of.append(" ".join(texts[base:nxt[2]]))
+                title = None
+                k += 2
+                continue
+            if label == "STATE":
+                out.append(Name(A, B, STATE, canon=payload, kind="state"))
+            title = None
+            k += 1
+            continue
+        # a run of other words
+        words = texts[a:b]
+        wa, wb = _trim(words)
+        words = words[wa:wb]
+        A, B = i + a + wa, i + a + wb
+        if not words:
+            k += 1
+            continue
+        if title is not None:
+            cut = _person_start(words) if any(w in lx.org_heads() for w in words) else 0
+            if cut:
+                role_of.append(" ".join(words[:cut]))
+            nxt = segs[k + 1] if k + 1 < len(segs) else None
+            if nxt and nxt[0] == "TITLE" and nxt[2] - nxt[1] == 1 and k + 2 == len(segs) and B - A == 1 \
+                    and texts[a] in lexicons.given_names():
+                B = i + nxt[2]  # `Rep. Peter King`: a title word as surname
+                k += 1
+            name = Name(A + (cut or 0), B, PERSON, title=doc[title[0]:title[1]].text, title_i=title[0],
+                        roles=list(role_of))
+            if B - name.i <= 5:
+                out.append(name)
+            title, role_of = None, []
+            k += 1
+            continue
+        if any(w in lx.org_heads() for w in words):
+            cut = _person_start(words)
+            org_words = words[:cut] if cut else words
+            last_head = max(k2 for k2, w in enumerate(org_words) if w in lx.org_heads()) if any(
+                w in lx.org_heads() for w in org_words) else len(org_words) - 1
+            if last_head + 1 < len(org_words) and org_words[last_head + 1].lower() not in CONNECTORS:
+                org_words = org_words[:last_head + 1]  # `Creative Commons Attribution` -> Creative Commons
+            if k + 1 < len(segs) and segs[k + 1][0] == "TITLE":
+                role_of.append(" ".join(org_words))
+            for sa, sb in _split_orgs(org_words):
+                sa2, sb2 = _trim(org_words[sa:sb])
+                if sb2 > sa2 and not (sb2 - sa2 == 1 and org_words[sa + sa2] in lx.org_heads()):
+                    out.append(Name(A + sa + sa2, A + sa + sb2, ORGANIZATION))
+            if cut:
+                out.append(Name(A + cut, B, PERSON))
+            k += 1
+            continue
+        if len(words) >= 2 and _name_like(words):
+            out.append(Name(A, B, PERSON))
+        elif len(words) == 1:
+            w = words[0]
+            if DOMAIN.match(w):
+                out.append(Name(A, B, ORGANIZATION, kind="outlet"))
+            elif is_acronym(w) and not PARTY_TAG.match(w):
+                out.append(Name(A, B, None, kind="acronym"))
+            elif not lx.is_common(w) or w in lexicons.given_names():
+                out.append(Name(A, B, None))
+            elif w.lower() not in lexicons.words("function_words.txt"):
+                out.append(Name(A, B, None, kind="weak"))  # `Pence`: only as the surname of a named person
+        elif len(words) >= 2 and not any(lx.is_common(w) for w in words if w.lower() not in CONNECTORS):
+            out.append(Name(A, B, None))  # a run of unknown proper words: typed from context
+        k += 1
+    if title is not None and not out or title is not None and out[-1].j < title[0]:
+        # a bare title: `the Leader`, `the President` -- kept as a role for descriptors
+        out.append(Name(title[0], title[1], "ROLE", title=doc[title[0]:title[1]].text, title_i=title[0],
+                        roles=list(role_of)))
+    return out
+
+
+def _person_start(words: list[str]) -> int | None:
+    """Where a person's name starts after an organization or role domain, None when it does not.
+
+    `National Intelligence James Clapper` -> 2; `Islamic Revolution` -> None.
+    """
+    heads = lx.org_heads()
+    last_head = max((k for k, w in enumerate(words) if w in heads), default=-1)
+    for k in range(max(1, last_head + 1), len(words)):
+        rest = words[k:]
+        if rest[0].lower() in CONNECTORS:
+            continue
+        if rest[0] in lexicons.given_names() and len(rest) >= 2:
+            return k
+        if k == last_head + 1 and 1 <= len(rest) <= 4 and _name_like(rest) or \
+                k == last_head + 1 and len(rest) == 1 and not lx.is_common(rest[0]):
+            return k
+    return None
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _type_from_context(doc: Doc, names: list[Name]) -> None:
+    """Type names the lexicons left open, from the words around them."""
+    for n in names:
+        if n.type is not None:
+            continue
+        before = doc[n.start_i - 1] if n.start_i > 0 else None
+        after = doc[n.j] if n.j < len(doc) else None
+        if before is not None and before.lower_ in ORG_DESCRIPTORS:
+            n.type = ORGANIZATION  # `the Palestinian news agency SAFA`
+            n.kind = ORG_DESCRIPTORS[before.lower_]
+        elif after is not None and after.lower_ in ("administration", "government", "cabinet") and n.j - n.i == 1:
+            n.j += 1  # `Trump administration`
+            n.type, n.kind = ORGANIZATION, None
+    _type_lists(doc, names)
+
+
+def _type_lists(doc: Doc, names: list[Name]) -> None:
+    """An untyped name listed with organizations is one: `Hamas, Fath-Intifada and the Coalition`."""
+    for k, n in enumerate(names):
+        if n.type is not None or n.kind == "weak":
+            continue
+        for step in (-1, 1):
+            m_k = k + step
+            if not 0 <= m_k < len(names):
+                continue
+            m = names[m_k]
+            lo, hi = (m.j, n.start_i) if step < 0 else (n.j, m.start_i)
+            between = [t for t in doc[lo:hi] if not (t.text in ("(", ")") or t.is_lower and lo < hi - 4)]
+            gap = doc[lo:hi].text.strip()
+            if m.type == ORGANIZATION and re.fullmatch(r"(,|,? and|,? or|;)( the)?", gap) and between is not None:
+                n.type = ORGANIZATION
+                break
+
+
+def _gender(doc: Doc, n: Name) -> str | None:
+    first = doc[n.i].text
+    for t in n.title.split():
+        if t in FEMALE_TITLES:
+            return "f"
+        if t in MALE_TITLES:
+            return "m"
+    g = lexicons.given_names().get(first)
+    return g if g in ("m", "f") else None
+
+
+def _apposition_roles(doc: Doc, n: Name) -> list[str]:
+    """`Mohammed Deif, commander of al-Qassam Brigades,` -> ["commander of al-Qassam Brigades"]."""
+    out = []
+    j = n.j
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and k < j + 14 and doc[k].text not in (",", ".", ";", ":", "(", ")", "“", "\"", "”") \
+                and not doc[k].is_sent_start:
+            k += 1
+        phrase = doc[j + 1:k]
+        if phrase and (phrase[0].lower_ in ("the", "a", "an", "who", "its", "his", "her")
+                       or phrase[0].lower_ in lx.roles() or phrase[0].lower_ in ("chairman", "commander", "head")):
+            text = phrase.text
+            if phrase[0].lower_ == "who":
+                text = re.sub(r"^who (is|was|has been|had been|became) ", "", text)
+            out.append(text)
+    # `Palestinian negotiator Saeb Erekat`, `HLN anchor Kyra Phillips`: a lowercase role just before
+    k = n.start_i - 1
+    if k >= 0 and doc[k].is_lower and doc[k].lower_ in lx.roles():
+        lo = k
+        while lo > 0 and (doc[lo - 1].is_title or doc[lo - 1].is_upper) and not doc[lo].is_sent_start:
+            lo -= 1
+        out.append(doc[lo:n.start_i].text)
+    return out
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _key_words(doc: Doc, n: Name) -> list[str]:
+    return [t.text for t in doc[n.i:n.j] if t.lower_ not in lx.particles()]
+
+
+def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
+    actors: list[ActorInfo] = []
+    # 1. states and gazetteer organizations by canonical name
+    canon_index: dict[tuple[str, str], int] = {}
+    for n in names:
+        if n.type in (STATE, ORGANIZATION) and n.canon:
+            key = (n.type, n.canon)
+            if key not in canon_index:
+                canon_index[key] = len(actors)
+                actors.append(ActorInfo(n.type, [], canon=n.canon, kind=n.kind))
+            n.actor = canon_index[key]
+            actors[n.actor].names.append(n)
+    # 2. organizations by name; acronyms with their expansions
+    org_index: dict[str, int] = {}
+    for n in names:
+        if n.type == ORGANIZATION and n.actor < 0:
+            text = org_key(doc[n.i:n.j].text)
+            a = org_index.get(text)
+            if a is None:
+                a = org_index[text] = len(actors)
+                actors.append(ActorInfo(ORGANIZATION, [], kind=n.kind))
+            n.actor = a
+            actors[a].names.append(n)
+    for a, info in enumerate(actors):
+        if info.type == ORGANIZATION:
+            for n in info.names:
+                org_index.setdefault(org_key(doc[n.i:n.j].text), a)
+    _merge_short_org_forms(doc, actors)
+    # 3. persons with two or more words, merged by spelling and by inclusion
+    for n in names:
+        if n.type != PERSON or n.actor >= 0 or len(_key_words(doc, n)) < 2:
+            continue
+        words = _key_words(doc, n)
+        hit = next((a for a, info in enumerate(actors) if info.type == PERSON and any(
+            same_person(words, w) for w in info.words(doc) if len(w) >= 2)), None)
+        if hit is None:
+            hit = len(actors)
+            actors.append(ActorInfo(PERSON, []))
+        n.actor = hit
+        actors[hit].names.append(n)
+    # 4. single words: surnames, acronyms, short forms of organizations
+    for n in names:
+        if n.actor >= 0 or n.type in ("ROLE", STATE):
+            continue
+        word = doc[n.i:n.j].text
+        a = _single_word_actor(doc, n, word, actors, org_index)
+        if a is None:
+            if n.type == PERSON or n.type is None and word in lexicons.given_names() and n.i not in _INITIAL.get(
+                    id(doc), set()):
+                a = len(actors)
+                actors.append(ActorInfo(PERSON, []))
+            elif n.type == ORGANIZATION:
+                a = len(actors)
+                actors.append(ActorInfo(ORGANIZATION, [], kind=n.kind if n.kind != "acronym" else None))
+                org_index[org_key(word)] = a
+            else:
+                continue
+        n.actor = a
+        if n.type is None:
+            n.type = actors[a].type
+        actors[a].names.append(n)
+    for info in actors:
+        info.names.sort(key=lambda m: m.i)
+    return actors
+
+
+_INITIAL: dict[int, set[int]] = {}
+
+
+def _merge_short_org_forms(doc: Doc, actors: list[ActorInfo]) -> None:
+    """`Intelligence Committee` after `House Intelligence Committee` is the same committee.
+
+    A shorter name joins a longer one that ends with it and was seen first, when only one does;
+    `Labour Party` seen before `Stevenage Labour Party` stays apart.
+    """
+    orgs = [(a, info) for a, info in enumerate(actors) if info.type == ORGANIZATION and info.names and not info.canon]
+    for a, info in orgs:
+        words = org_key(_label(doc, info)).split()
+        if len(words) < 2:
+            continue
+        first = info.names[0].i
+        longer = [(b, other) for b, other in orgs if b != a and other.names and other.names[0].i < first
+                  and len(org_key(_label(doc, other)).split()) > len(words)
+                  and org_key(_label(doc, other)).split()[-len(words):] == words]
+        if len(longer) == 1:
+            b, other = longer[0]
+            for n in info.names:
+                n.actor = b
+            other.names.extend(info.names)
+            info.names = []
+
+
+def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], org_index: dict) -> int | None:
+    # acronym of an organization named in the article
+    if is_acronym(word):
+        bare = word.replace(".", "")
+        for a, info in enumerate(actors):
+            if info.type == ORGANIZATION and any(acronym(doc[m.i:m.j].text) == bare for m in info.names):
+                return a
+        return org_index.get(org_key(word))
+    # surname (or the last word) of a person named earlier, the nearest one before it
+    weak = n.kind == "weak"
+    best = None
+    for a, info in enumerate(actors):
+        if info.type != PERSON:
+            continue
+        for m in info.names:
+            words = _key_words(doc, m)
+            if (len(words) >= 2 or m.title) and (word == words[-1] if weak else same_word(word, words[-1]) or (
+                    word.startswith(("al-", "el-")) and same_word(word[3:], words[-1].removeprefix("al-").removeprefix("el-")))):
+                if best is None or m.i < n.i and m.i > best[1]:
+                    best = (a, m.i)
+    if best is not None:
+        return best[0]
+    # the distinctive first word of an organization: `Tasnim` for Tasnim News Agency, `Labour` for Labour Party
+    for a, info in enumerate(actors):
+        if info.type != ORGANIZATION:
+            continue
+        for m in info.names:
+            words = [t.text for t in doc[m.i:m.j]]
+            if len(words) >= 2 and words[0] == word and all(
+                    w.lower() in lx.news_words() or w in ("Party", "Agency") for w in words[1:]):
+                return a
+    return None
+
+
+def _label(doc: Doc, info: ActorInfo) -> str:
+    if info.canon:
+        return info.canon
+    forms = [doc[n.i:n.j].text for n in info.names]
+    if info.type == ORGANIZATION:
+        full = [f for f in forms if not is_acronym(f)] or forms
+        return max(full, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+    return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+
+
+# --------------------------------------------------------------------------- main
+
+
+def find_names(doc: Doc) -> ActorIndex:
+    """Every name in the Doc, typed and grouped into actors."""
+    initial = _initial_positions(doc)
+    _INITIAL[id(doc)] = initial
+    names: list[Name] = []
+    for i, j in _chunks(doc):
+        names.extend(_names_in_chunk(doc, i, j, initial))
+    # statistical NER, when the pipeline has one, types what the rules left open
+    for ent in doc.ents:
+        for n in names:
+            if n.type is None and n.i >= ent.start and n.j <= ent.end:
+                n.type = {"PERSON": PERSON, "ORG": ORGANIZATION}.get(ent.label_)
+    for n in names:
+        if n.j < len(doc) and doc[n.j].text in POSSESSIVE:
+            n.possessive = True
+        n.gender = _gender(doc, n)
+        if n.type == PERSON:
+            n.roles.extend(_apposition_roles(doc, n))
+    _type_from_context(doc, names)
+    actors = _group(doc, names)
+    _INITIAL.pop(id(doc), None)
+    for info in actors:
+        info.gender = next((n.gender for n in info.names if n.gender), None)
+        for n in info.names:
+            info.roles.extend(r for r in n.roles if r not in info.roles)
+            if n.title and n.title not in info.roles:
+                info.roles.append(n.title)
+        if not info.kind and info.type == ORGANIZATION and info.names:
+            words = _label(doc, info).lower().split()
+            news = words[-1] in lx.news_words() and (words[-1] != "agency" or words[-2:-1] in (["news"], ["press"]))
+            if news or any(DOMAIN.match(doc[m.i:m.j].text) for m in info.names):
+                info.kind = "outlet"
+    names = sorted(names, key=lambda m: m.i)
+    by_token = {}
+    for n in names:
+        for t in range(n.start_i if n.type in (PERSON, "ROLE") else n.i, n.j):
+            by_token.setdefault(t, n)
+    return ActorIndex(doc, actors, names, by_token)
+
+
+def to_actors(index: ActorIndex, used: set[int]) -> tuple[list[Actor], dict[int, str]]:
+    """The article's Actor records (keys "a0", "a1" ...) and a map from actor index to key.
+
+    States and names that were never grouped are left out unless ``used`` (they take part in
+    a statement) holds them.
+    """
+    doc = index.doc
+    out, keys = [], {}
+    for a, info in enumerate(index.actors):
+        if not info.names:
+            continue
+        if info.type == STATE and a not in used:
+            continue
+        key = f"a{len(out)}"
+        keys[a] = key
+        label = _label(doc, info)
+        forms = []
+        for n in info.names:
+            forms.append(doc[n.i:n.j].text)
+            if n.title:
+                forms.append(f"{n.title} {doc[n.i:n.j].text}")
+        aliases = tuple(dict.fromkeys(f for f in forms if f != label))
+        mentions = tuple(Mention(doc[n.start_i].idx, doc[n.j - 1].idx + len(doc[n.j - 1].text),
+                                 doc[n.i:n.j].text, n.title) for n in info.names)
+        out.append(Actor(key=key, type=ORGANIZATION if info.type == STATE else info.type, name=label,
+                         aliases=aliases, mentions=mentions, kind=info.kind if info.type != STATE else "state",
+                         roles=tuple(info.roles)))
+    return out, keys

@@ -1,0 +1,429 @@
+"""Direct quotations and who said or wrote them.
+
+    “We will not leave Palestine alone,” he wrote in the letter.  -> Quote(speaker=<the person "he" is>)
+
+Quotation marks are paired over the raw text (typographic and straight marks,
+marks set the wrong way round, nested quotes, BBC-style paragraphs that reopen
+a quote without closing the one before). Names and scare quotes ("the so-called
+“snapback”", a “blanket” waiver, an operation's name) are set aside. Each quote
+is attributed from the cue after it (`“…,” Kerry said`, `said the spokeswoman`,
+`according to X`), the cue before it (`X said:`, `X told Y that “…”`,
+`described Y as a “…”`), or, with no cue, from the quote before it in the same
+or the previous paragraph (a statement running on).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon as lx
+from kg.extract.discourse import PREPOSITIONS, Discourse
+from kg.nlp import lexicons
+
+log = logging.getLogger(__name__)
+
+OPEN_D, CLOSE_D, STRAIGHT_D = "“„«", "”»", '"'
+OPEN_S, CLOSE_S, STRAIGHT_S = "‘‹", "’›", "'"
+MARKS = re.compile(r"[“”„«»\"‘’‹›']")
+AFTER_CLOSE = set(".,;:!?)]}—–-…") | set("”’\"'»")
+BEFORE_OPEN = set("([{—–-/") | set("“‘\"'«")
+CUE_CLASSES = ("say", "tell", "describe", "praise", "cite")
+NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
+                "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
+                "album", "show", "series", "headline", "motto", "title", "policy", "doctrine", "mission",
+                "exercise", "offensive", "rally", "dubbed", "named", "nicknamed", "codenamed", "code-named",
+                "titled", "entitled", "so-called", "called", "known", "the"}
+
+
+@dataclass
+class QuoteSpan:
+    """A stretch of text between quotation marks (``start``/``end``: the words inside)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None  # None: the quote runs to the end of its paragraph unclosed
+    single: bool = False
+
+
+def _flanks(text: str, i: int) -> tuple[bool, bool]:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left = (prev.isspace() or prev in BEFORE_OPEN) and not nxt.isspace()
+    right = not prev.isspace() and (nxt.isspace() or nxt in AFTER_CLOSE)
+    return left, right
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _cut_before(text: str, start: int, stop: int) -> int | None:
+    """Where an unclosed quote ends before ``stop``: the last paragraph break, else the last sentence end."""
+    para = text.rfind("\n", start, stop)
+    if para > start:
+        return para
+    m = None
+    for m in re.finditer(r"[.!?…](?=\s)", text[start:stop]):
+        pass
+    return start + m.end() if m else None
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every top-level quotation in ``text``, nested quotes left inside their quote."""
+    spans: list[QuoteSpan] = []
+    d_open: int | None = None
+    s_open: int | None = None
+
+    def close_double_unclosed(stop: int) -> None:
+        nonlocal d_open
+        cut = _cut_before(text, d_open + 1, stop)
+        if cut is not None:
+            a, b = _trim(text, d_open + 1, cut)
+            if b > a:
+                spans.append(QuoteSpan(a, b, d_open, None))
+        d_open = None
+
+    for m in MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        left, right = _flanks(text, i)
+        if d_open is not None and "\n" in text[d_open:i]:
+            # a quote does not run past a paragraph unless the next paragraph reopens it
+            nl = text.find("\n", d_open)
+            if not text[nl:i].strip() == "" or c not in OPEN_D + STRAIGHT_D or not left:
+                rest = text[nl:i]
+                if "\n\n" in text[d_open:i] or rest.strip():
+                    close_double_unclosed(nl + 1)
+        if s_open is not None and "\n" in text[s_open:i]:
+            s_open = None
+        if c in OPEN_D + CLOSE_D + STRAIGHT_D:
+            if c in OPEN_D:
+                role = "open" if left or not right else "close"
+            elif c in CLOSE_D:
+                role = "close" if right or not left else "open"
+            else:
+                role = "open" if left and not right else "close" if right and not left else (
+                    "close" if d_open is not None else "open")
+            if role == "open":
+                if d_open is not None:
+                    close_double_unclosed(i)
+                d_open, s_open = i, None
+            elif d_open is not None:
+                a, b = _trim(text, d_open + 1, i)
+                if b > a:
+                    spans.append(QuoteSpan(a, b, d_open, i))
+                d_open = None
+            elif s_open is not None:  # `(‘Sword of Jerusalem”)`: closed with the other mark
+                a, b = _trim(text, s_open + 1, i)
+                if b > a:
+                    spans.append(QuoteSpan(a, b, s_open, i, single=True))
+                s_open = None
+            continue
+        # single marks: quotes only outside double quotes; apostrophes have letters on both sides
+        if d_open is not None:
+            continue
+        if left and not right and c != "’" and i + 1 < len(text) and text[i + 1].isalnum():
+            s_open = i
+        elif right and not left and c != "‘" and s_open is not None:
+            a, b = _trim(text, s_open + 1, i)
+            if b > a and len(text[a:b].split()) <= 60:
+                spans.append(QuoteSpan(a, b, s_open, i, single=True))
+            s_open = None
+    if d_open is not None:
+        end = text.find("\n", d_open)
+        end = len(text) if end < 0 else end
+        a, b = _trim(text, d_open + 1, end)
+        if b > a:
+            spans.append(QuoteSpan(a, b, d_open, None))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+# --------------------------------------------------------------------------- which spans are quotes
+
+
+def token_at(starts: list[int], char: int) -> int:
+    """The index of the token that holds character ``char`` (``starts``: each token's offset)."""
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def is_cue(tok) -> str | None:
+    """The statement class of a cue word (`said` -> "say"), or None."""
+    if not tok.is_alpha or tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start:
+        return None
+    cls = lx.verb_class(tok.lower_)
+    if cls in CUE_CLASSES:
+        return cls
+    if tok.lower_ in ("according",):
+        return "according"
+    if tok.lower_ in ("refer", "referred", "referring", "refers", "encouraging", "encouraged", "threatening",
+                      "threatened", "calling", "urging", "pledging", "vowing", "promising", "saying", "adding",
+                      "writing", "insisting", "warning", "noting", "arguing", "stressing", "accusing"):
+        return "say"
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """`Sword of Jerusalem`, `All In: The Education of ...`: a title or name, not somebody's words."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    if not words or len(words) > 10:
+        return False
+    content = [w for w in words if len(w) > 3 or w[0].isupper()]
+    if not content or re.search(r"[.!?]\s", text + " ") and len(words) > 3:
+        return False
+    return all(w[0].isupper() for w in content) and not text.isupper() and (
+        len(words) > 1 or text.strip().endswith(("!", "?")) is False and words[0][0].isupper() and len(words) == 1
+        and words[0].lower() not in lexicons.common_words())
+
+
+def naming_context(doc: Doc, first: int) -> bool:
+    """The quote follows `the so-called`, `known as`, `the battle of`, `Operation`: a name."""
+    k = first - 1
+    seen = 0
+    while k >= 0 and seen < 3:
+        t = doc[k]
+        if t.lower_ in ("so-called", "dubbed", "nicknamed", "codenamed", "code-named", "titled", "entitled",
+                        "named", "hashtag"):
+            return True
+        if t.lower_ == "as" and k > 0 and doc[k - 1].lower_ in ("known", "referred", "described") and seen == 0:
+            return doc[k - 1].lower_ == "known"
+        if t.lower_ == "called" and k > 0 and not lx.verb_class(doc[k - 1].lower_) and doc[k - 1].lower_ not in (
+                "he", "she", "they", "it", "has", "have", "had", "also") and not doc[k - 1].text[:1].isupper():
+            return True
+        if t.lower_ in NAMING_NOUNS - {"the", "called", "known"} and seen <= 2:
+            nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+            if nxt in ("of", "“", '"', "‘", "'") or k == first - 1:
+                return True
+        if t.is_punct and t.text not in ("“", '"', "‘", "'"):
+            break
+        seen += 1
+        k -= 1
+    return False
+
+
+def modifier_use(doc: Doc, last: int, words: int) -> bool:
+    """A short quote used as a modifier: a “blanket” waiver, Israel's ‘most wanted’ terrorist."""
+    if words > 3 or last + 1 >= len(doc):
+        return False
+    nxt = doc[last + 1]
+    if not nxt.is_alpha or not nxt.is_lower or nxt.lower_ in lexicons.words("function_words.txt"):
+        return False
+    if lexicons.is_past_verb(nxt.lower_) or lx.verb_class(nxt.lower_) or nxt.lower_.endswith("ing"):
+        return False
+    return True
+
+
+@dataclass
+class Attributed:
+    """A quote span with its speaker and the cue that named it."""
+
+    span: QuoteSpan
+    speakers: tuple[int, ...]
+    cue: str | None
+    cue_i: int  # token of the cue word, -1 without one
+    source: tuple[int, ...] = ()  # `according to X` naming another actor than the speaker
+    first: int = 0  # first and last token of the quote, marks included
+    last: int = 0
+    para: int = 0
+    continued: bool = False
+    letter_cue: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class QuoteFinder:
+    """Pairs quotation marks of a Doc and attributes each quote."""
+
+    def __init__(self, doc: Doc, discourse: Discourse, spans: list[QuoteSpan]):
+        self.doc = doc
+        self.d = discourse
+        self.spans = spans
+        text = doc.text
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n(?=\s*[“\"‘'])", text)]
+        self.starts = [t.idx for t in doc]
+
+    def para_of(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def quoted_tokens(self, i: int) -> bool:
+        return self.d.quoted[i]
+
+    def _sentence(self, i: int) -> tuple[int, int]:
+        s = self.doc[i].sent
+        return s.start, s.end
+
+    def attribute(self) -> list[Attributed]:
+        doc = self.doc
+        out: list[Attributed] = []
+        prev: Attributed | None = None
+        for sp in self.spans:
+            first = token_at(self.starts, sp.open_at)
+            last = token_at(self.starts, sp.close_at if sp.close_at is not None else sp.end - 1)
+            text = doc.text[sp.start:sp.end]
+            n_words = len(text.split())
+            if looks_like_name(text) or naming_context(doc, first) or modifier_use(doc, last, n_words):
+                log.debug("not a quote: %r", text[:40])
+                continue
+            a = self._attribute_one(sp, first, last, prev)
+            if a is None:
+                continue
+            a.first, a.last, a.para = first, last, self.para_of(sp.open_at)
+            if a.speakers:
+                out.append(a)
+                prev = a
+        return out
+
+    # ------------------------------------------------------------------ cues
+
+    def _tail(self, last: int) -> Attributed | None:
+        """`“…,” Kerry said`, `“…,” said the spokeswoman`, `“…,” according to Tasnim`."""
+        doc = self.doc
+        s_start, s_end = self._sentence(last)
+        if last + 1 < len(doc) and doc[last + 1].is_sent_start:
+            s_end = last + 1
+        k = last + 1
+        while k < s_end and doc[k].text in (",", "—", "–", "-", "--"):
+            k += 1
+        if k >= s_end or self.d.quoted[k]:
+            return None
+        t = doc[k]
+        if t.lower_ == "according" and k + 1 < s_end and doc[k + 1].lower_ == "to":
+            got = self.d.np_starting_at(k + 2, s_end)
+            if got and got[0]:
+                return Attributed(None, got[0], "according to", k)
+            return None
+        cls = is_cue(t)
+        if cls in ("say", "tell"):
+            got = self.d.np_starting_at(k + 1, s_end)
+            if got and got[0]:
+                return Attributed(None, got[0], t.lower_, k)
+        j = k
+        while j < s_end and j < k + 16 and not self.d.quoted[j]:
+            if doc[j].text == "," and j + 1 < s_end and doc[j + 1].lower_ in ("who", "which", "whose"):
+                j += 2
+                while j < s_end and doc[j].text != "," and not self.d.quoted[j]:
+                    j += 1
+                j += 1
+                continue
+            cls = is_cue(doc[j])
+            if cls in ("say", "tell", "cite") and j > k:
+                speakers = self.d.subject_before(j, k)
+                return Attributed(None, speakers, doc[j].lower_, j) if speakers else None
+            if doc[j].text in (".", ";", "!", "?"):
+                break
+            j += 1
+        return None
+
+    def _head(self, first: int) -> Attributed | None:
+        """`Kerry said:`, `X told Y that “…”`, `described Y as a “…”`, `According to X, …`."""
+        doc = self.doc
+        s_start, _ = self._sentence(first)
+        k = first - 1
+        according = None
+        for j in range(s_start, first):
+            if doc[j].lower_ == "according" and j + 1 < first and doc[j + 1].lower_ == "to" and not self.d.quoted[j]:
+                got = self.d.np_starting_at(j + 2, first)
+                if got and got[0]:
+                    according = Attributed(None, got[0], "according to", j)
+        while k >= s_start:
+            if self.d.quoted[k]:
+                k -= 1
+                continue
+            cls = is_cue(doc[k])
+            if cls:
+                if cls == "according":
+                    k -= 1
+                    continue
+                speakers = self._subject(k, s_start)
+                if speakers:
+                    return Attributed(None, speakers, doc[k].lower_, k)
+            k -= 1
+        return according
+
+    def _subject(self, v: int, s_start: int) -> tuple[int, ...]:
+        doc = self.doc
+        word = doc[v].lower_
+        if word.endswith("ing") and v > s_start:
+            prev = doc[v - 1]
+            if prev.text == "," or not (prev.is_alpha and prev.lower_ in ("was", "is", "were", "are", "been")):
+                got = self.d.subject_before(v, s_start) if prev.text != "," else ()
+                return got or self.d.clause_subject(s_start, v)
+        got = self.d.subject_before(v, s_start)
+        if not got and doc[v].lower_ in ("said", "says", "told", "wrote"):
+            return ()
+        return got
+
+    def _attribute_one(self, sp: QuoteSpan, first: int, last: int, prev: Attributed | None) -> Attributed | None:
+        doc = self.doc
+        text = doc.text[sp.start:sp.end].rstrip()
+        ends_open = text.endswith((",", "?", "!", "—", "-")) or sp.close_at is None
+        tail = self._tail(last) if sp.close_at is not None else None
+        head = None
+        if tail is None or not ends_open:
+            head = self._head(first)
+        got = None
+        if tail and (ends_open or head is None):
+            got = tail
+            if head and head.cue == "according to" and tail.cue != "according to":
+                got.source = head.speakers
+        elif head:
+            got = head
+            if tail and tail.cue == "according to" and head.cue != "according to":
+                got.source = tail.speakers
+        elif tail:
+            got = tail
+        if got is not None and got.cue == "according to" and got is head:
+            # `According to Qaani, the battle has “brought …”`: the person is the speaker
+            pass
+        if got is not None and got.cue != "according to":
+            # `…,” according to Al Mayadeen` beside another cue: Al Mayadeen relayed the words
+            for cand in (tail, head):
+                if cand is not None and cand.cue == "according to" and cand.speakers != got.speakers:
+                    got.source = cand.speakers
+        if got is None and prev is not None:
+            got = self._continuation(sp, first, prev)
+        if got is None:
+            return None
+        got.span = sp
+        return got
+
+    def _continuation(self, sp: QuoteSpan, first: int, prev: Attributed) -> Attributed | None:
+        """A quote with no cue of its own continues the statement before it."""
+        doc = self.doc
+        s_start, s_end = self._sentence(first)
+        para, prev_para = self.para_of(sp.open_at), self.para_of(prev.span.open_at)
+        if para - prev_para > 1:
+            return None
+        # the quote stands alone in its sentence (no cue words outside it)
+        outside = [t for t in doc[s_start:s_end] if not self.d.quoted[t.i] and not t.is_punct and not t.is_space]
+        if len(outside) > 2:
+            return None
+        if para != prev_para and not doc.text[self.para_starts[para]:sp.open_at].strip() == "":
+            return None
+        return Attributed(None, prev.speakers, prev.cue, -1, continued=True)
+
+
+def quoted_mask(doc: Doc, spans: list[QuoteSpan]) -> list[bool]:
+    """For each token: is it inside a quotation (marks included)?"""
+    starts = [t.idx for t in doc]
+    mask = [False] * len(doc)
+    for sp in spans:
+        a = token_at(starts, sp.open_at)
+        b = token_at(starts, sp.close_at if sp.close_at is not None else sp.end - 1)
+        for t in range(a, b + 1):
+            mask[t] = True
+    return mask
+
+
+def is_quote_text(text: str) -> bool:
+    return bool(text.strip()) and any(c.isalpha() for c in text)
+
+
+__all__ = ["find_quote_spans", "QuoteFinder", "quoted_mask", "QuoteSpan", "Attributed", "PREPOSITIONS"]

@@ -1,0 +1,434 @@
+"""Actor-to-actor edges: who praised whom and who quoted whom; and how statements nest.
+
+    The president hailed Petraeus' dedication.          -> praised(president, Petraeus)
+    “…,” Haniyeh said, according to Tasnim.             -> quoted(Tasnim, Haniyeh)
+    Qaani reminded Deif of Khamenei's statement that …  -> quoted(Qaani, Khamenei)
+
+Relations compose what earlier extractors found: quotes with their speakers and
+sources, letters and speeches. Negated or hypothetical praise ("did not praise",
+"would thank") gives no edge. This module also ties quotes to the letter or
+speech they come from, and letters to the speeches they cite.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon as lx
+from kg.extract.discourse import DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, Discourse
+from kg.extract.letters import LetterDraft
+from kg.extract.quotes import Attributed
+from kg.extract.speeches import SpeechDraft
+from kg.model import ORGANIZATION, Relation, Span
+from kg.nlp import lexicons
+
+NEGATIONS = {"not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
+             "failed", "fails", "without", "would", "could", "might", "may", "should", "will", "wo", "if",
+             "unless", "whether", "stopped", "reluctant", "instead", "rather", "neither", "nor", "hardly"}
+PRAISE_NOUNS = {"praise", "tribute", "homage", "accolades", "plaudits", "appreciation", "gratitude", "thanks",
+                "congratulations", "kudos"}
+STRONG_PRAISE = re.compile(
+    r"\b(best and brightest|grateful for (?:his|her|their) service|hero(?:es|ic)?|true patriot|"
+    r"outstanding|extraordinary (?:leader|man|woman|public servant)|great (?:leader|man|woman|patriot)|"
+    r"remarkable (?:leader|career|service)|(?:i|we) (?:salute|commend|thank|applaud|congratulate)|"
+    r"pay tribute|paid tribute|deep gratitude|owe (?:him|her|them) a debt)\b", re.I)
+
+
+@dataclass
+class RelationDraft:
+    kind: str
+    source: int
+    target: int
+    evidence: Span
+    via: str | None = None
+
+    def record(self, keys: dict[int, str]) -> Relation:
+        return Relation(self.kind, keys[self.source], keys[self.target], self.evidence, self.via)
+
+
+def _evidence(doc: Doc, i: int) -> Span:
+    s = doc[i].sent
+    end = s.end_char
+    while end > s.start_char and doc.text[end - 1].isspace():
+        end -= 1
+    return Span(s.start_char, end, doc.text[s.start_char:end])
+
+
+class RelationFinder:
+    def __init__(self, doc: Doc, d: Discourse, quotes: list[Attributed], letters: list[LetterDraft],
+                 speeches: list[SpeechDraft]):
+        self.doc, self.d = doc, d
+        self.quotes, self.letters, self.speeches = quotes, letters, speeches
+        self.out: list[RelationDraft] = []
+        self._seen: set[tuple[str, int, int]] = set()
+
+    def add(self, kind: str, source: int, target: int, at: int, via: str | None = None) -> None:
+        if source == target or (kind, source, target) in self._seen:
+            return
+        actors = self.d.index.actors
+        if actors[source].type not in ("Person", "Organization", "State") or actors[target].type not in (
+                "Person", "Organization", "State"):
+            return
+        self._seen.add((kind, source, target))
+        self.out.append(RelationDraft(kind, source, target, _evidence(self.doc, at), via))
+
+    def negated(self, v: int, s_start: int) -> bool:
+        doc = self.doc
+        for t in doc[max(s_start, v - 4):v]:
+            if t.lower_ in NEGATIONS and not self.d.quoted[t.i]:
+                return True
+        return doc[v].lower_.startswith("un")
+
+    # ------------------------------------------------------------------ praise
+
+    def praise(self) -> None:
+        doc, d = self.doc, self.d
+        for t in doc:
+            if d.quoted[t.i]:
+                continue
+            s = t.sent
+            cls = lx.verb_class(t.lower_)
+            target_at = None
+            if cls == "praise" and not t.text[:1].isupper() or cls == "praise" and t.is_sent_start:
+                if t.lower_ in ("thanks", "praise", "tribute") and t.i and doc[t.i - 1].lower_ in DETERMINERS:
+                    continue  # the noun, handled below
+                target_at = t.i + 1
+                if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("to", "on"):
+                    target_at += 1
+            elif t.lower_ in PRAISE_NOUNS:
+                # `showered Deif with praise`, `heaped praise on X`, `paid tribute to X`, `expressed appreciation to`
+                nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+                if nxt in ("on", "to", "for", "upon"):
+                    target_at = t.i + 2
+                else:
+                    k = t.i - 1
+                    while k > s.start and doc[k].lower_ in ("with", "of", "lavish", "high", "fulsome", "warm"):
+                        k -= 1
+                    if lexicons.lemma(doc[k].lower_) in ("shower", "heap", "lavish") and k + 1 < t.i:
+                        target_at = k + 1
+                if target_at is None:
+                    continue
+            elif lexicons.lemma(t.lower_) == "describe" or t.lower_ in ("called", "calling", "hailing"):
+                self._described(t.i, s)
+                continue
+            else:
+                continue
+            if self.negated(t.i, s.start):
+                continue
+            praisers = self._subject(t.i, s.start)
+            targets = self._objects(target_at, s.end, exclude=set(praisers))
+            for p in praisers:
+                for x in targets:
+                    self.add("praised", p, x, t.i)
+
+    def _subject(self, v: int, s_start: int) -> tuple[int, ...]:
+        d = self.d
+        word = self.doc[v].lower_
+        if word.endswith("ing"):
+            got = d.subject_before(v, s_start) if self.doc[v - 1].text != "," else ()
+            return got or d.clause_subject(s_start, v)
+        return d.subject_before(v, s_start) or ()
+
+    def _objects(self, k: int, s_end: int, exclude: set[int]) -> tuple[int, ...]:
+        """`Hamas and the Gaza-based groups`, `Petraeus' dedication`, `his resistance` (not the praiser)."""
+        doc, d = self.doc, self.d
+        out: list[int] = []
+        j = k
+        while j < s_end and not d.quoted[j]:
+            t = doc[j]
+            if t.lower_ in ("his", "her", "their", "its") and j + 1 < s_end:
+                got = d.resolve_pronoun(j, exclude=exclude, any_kind=True)
+                out.extend(got)
+                break
+            got = d.np_starting_at(j, s_end)
+            if got is None or not got[0]:
+                break
+            out.extend(a for a in got[0] if a not in exclude)
+            j = got[1]
+            while j < s_end and doc[j].text in ("'s", "’s", "'", "’"):
+                j += 1
+            if j < s_end and doc[j].lower_ in ("and", ","):
+                j += 1
+                continue
+            break
+        return tuple(dict.fromkeys(out))
+
+    def _described(self, v: int, s) -> None:
+        """`King described Petraeus as a “true American patriot”`, `calling him a “living martyr”`."""
+        doc, d = self.doc, self.d
+        got = d.np_starting_at(v + 1, s.end)
+        if not got or not got[0]:
+            return
+        targets, end = got
+        k = end
+        if k < s.end and doc[k].lower_ == "as":
+            k += 1
+        elif doc[v].lower_ not in ("called", "calling", "hailing"):
+            return
+        words = {t.lower_ for t in doc[k:min(s.end, k + 10)]}
+        if not words & lx.cue_set("positive") or self.negated(v, s.start):
+            return
+        if words & {"terrorist", "criminal", "murderer", "coward", "liar", "traitor", "dictator", "thug"}:
+            return
+        for p in self._subject(v, s.start):
+            for x in targets:
+                self.add("praised", p, x, v)
+
+    def praise_in_quotes(self) -> None:
+        """A speaker's own words of praise for a named actor: `I salute X`, `X is one of our best and brightest`."""
+        doc, d = self.doc, self.d
+        for q in self.quotes:
+            if not q.speakers:
+                continue
+            text = doc.text[q.span.start:q.span.end]
+            if not STRONG_PRAISE.search(text) or re.search(r"\b(not|never|n't|no longer)\b", text):
+                continue
+            named = {n.actor for n in d.index.names if q.span.start <= doc[n.i].idx < q.span.end and n.actor >= 0}
+            for x in named - set(q.speakers):
+                if d.index.actors[x].type in ("Person", "Organization"):
+                    self.add("praised", q.speakers[0], x, q.first)
+
+    # ------------------------------------------------------------------ quoted
+
+    def quoted(self) -> None:
+        doc, d = self.doc, self.d
+        for q in self.quotes:
+            for src in q.source:
+                for sp in q.speakers[:1]:
+                    self.add("quoted", src, sp, q.first)
+            self._quoted_inside(q)
+        for t in doc:
+            if d.quoted[t.i]:
+                continue
+            s = t.sent
+            low = t.lower_
+            if low == "quoted" and t.i + 1 < s.end and doc[t.i + 1].lower_ == "by":
+                # `Salami was quoted by the Tasnim News Agency as saying`
+                by = d.np_starting_at(t.i + 2, s.end)
+                who = d.subject_before(t.i, s.start)
+                for a in (by[0] if by else ()):
+                    for b in who:
+                        self.add("quoted", a, b, t.i)
+            elif lexicons.lemma(low) in ("quote", "cite") and t.i + 1 < s.end:
+                # `Tasnim quoted Salami as saying`, `his letter quotes from a Labour Party handbook`
+                j = t.i + 1
+                if doc[j].lower_ == "from":
+                    j += 1
+                cited = self._owner_of(j, s.end)
+                who = self._subject(t.i, s.start)
+                for a in who:
+                    for b in cited:
+                        self.add("quoted", a, b, t.i)
+            elif low in ("told", "tells", "telling", "tell") or low == "speaking" and t.i + 1 < s.end and \
+                    doc[t.i + 1].lower_ == "to":
+                j = t.i + 1 + (low == "speaking")
+                got = d.np_starting_at(j, s.end)
+                if got and got[0]:
+                    end = got[1]
+                    outlet = [a for a in got[0] if self._outlet(a)]
+                    if not outlet and end < s.end and doc[end].text in ("'s", "’s"):
+                        outlet = []  # `told CNN's Erin Burnett`
+                        owner = d.index.name_at(end - 1)
+                        if owner is not None and owner.actor >= 0 and self._outlet(owner.actor):
+                            outlet = [owner.actor]
+                    who = self._subject(t.i, s.start)
+                    for a in outlet:
+                        for b in who:
+                            self.add("quoted", a, b, t.i)
+            elif low in ("reminded", "reminding", "recalled", "recalling", "referred", "referring", "echoed",
+                         "echoing", "invoked", "invoking") or low in ("pointed", "pointing") and t.i + 1 < s.end and \
+                    doc[t.i + 1].lower_ == "to":
+                self._cited_statement(t.i, s)
+            elif low == "reported" and t.i + 1 < s.end and doc[t.i + 1].lower_ == "by":
+                by = d.np_starting_at(t.i + 2, s.end)
+                if by and by[0]:
+                    rest = [n.actor for n in d.index.names if by[1] <= n.i < s.end and n.actor >= 0
+                            and not d.quoted[n.i]]
+                    for a in by[0]:
+                        for b in rest[:1]:
+                            self.add("quoted", a, b, t.i)
+            elif lx.verb_class(low) in ("say", "tell") and low not in ("according",):
+                self._reported_within(t.i, s)
+
+    def _outlet(self, a: int) -> bool:
+        info = self.d.index.actors[a]
+        return info.type == ORGANIZATION and info.kind == "outlet"
+
+    def _owner_of(self, j: int, s_end: int) -> tuple[int, ...]:
+        """The actor whose words a cited thing is: `Z`, `Z's statement`, `a Labour Party handbook`."""
+        doc, d = self.doc, self.d
+        while j < s_end and doc[j].lower_ in DETERMINERS | {"recent", "earlier", "famous", "own"}:
+            j += 1
+        n = d.index.name_at(j)
+        if n is not None and n.actor >= 0:
+            return (n.actor,)
+        got = d.np_starting_at(j, s_end)
+        return got[0] if got else ()
+
+    def _cited_statement(self, v: int, s) -> None:
+        """`reminded Y of the recent statement by Z`, `pointed to Z's speech`, `recalled Z's words`."""
+        doc, d = self.doc, self.d
+        k = v + 1
+        found: tuple[int, ...] = ()
+        while k < s.end and k < v + 16 and not d.quoted[k]:
+            t = doc[k]
+            if t.lower_ in DOCUMENT_NOUNS | {"words", "remark", "statement", "speech", "comments", "warning",
+                                             "promise", "pledge", "vow", "saying", "dictum", "message"}:
+                j = k + 1
+                while j < s.end and doc[j].lower_ in ("by", "of", "from") or j < s.end and doc[j].lower_ in (
+                        "the", "a", "an") or j < s.end and doc[j].is_lower and doc[j].lower_ in ("recent", "latest"):
+                    j += 1
+                nxt = d.index.name_at(j)
+                if nxt is not None and nxt.actor >= 0 and doc[k + 1].lower_ in ("by", "of", "from"):
+                    found = (nxt.actor,)
+                elif nxt is None and k + 1 < s.end and doc[k + 1].lower_ == "by":
+                    got = d.np_starting_at(k + 2, s.end)
+                    found = got[0] if got else ()
+                if not found:
+                    p = k - 1
+                    while p > v and doc[p].is_lower and doc[p].lower_ not in DETERMINERS:
+                        p -= 1
+                    if doc[p].text in ("'s", "’s", "'", "’"):
+                        owner = d.index.name_at(p - 1)
+                        found = (owner.actor,) if owner is not None and owner.actor >= 0 else ()
+                    elif doc[p].lower_ in ("his", "her", "their"):
+                        found = ()
+                break
+            k += 1
+        if not found:
+            return
+        for a in self._subject(v, s.start):
+            for b in found:
+                self.add("quoted", a, b, v)
+
+    def _reported_within(self, v: int, s) -> None:
+        """`Kirby said the secretary made clear …`: a speaker reporting another actor's words."""
+        doc, d = self.doc, self.d
+        if v + 1 >= s.end or doc[v + 1].text in ("“", '"', ":", ","):
+            return
+        speakers = None
+        k = v + 1
+        if doc[k].lower_ == "that":
+            k += 1
+        got = d.np_starting_at(k, s.end)
+        if not got or not got[0] or got[0] and d.index.name_at(k if doc[k].lower_ not in DETERMINERS else k + 1) \
+                is None and doc[k].lower_ in PRONOUNS:
+            return
+        inner, end = got
+        while end < s.end and doc[end].lower_ in ("also", "has", "had", "have", "once", "previously", "repeatedly"):
+            end += 1
+        if end >= s.end:
+            return
+        verb = doc[end]
+        clear = verb.lower_ in ("made", "makes", "make") and end + 1 < s.end and doc[end + 1].lower_ == "clear"
+        if not clear and lx.verb_class(verb.lower_) not in ("say", "tell"):
+            return
+        if d.quoted[end]:
+            return
+        speakers = self._subject(v, s.start)
+        for a in speakers:
+            for b in inner:
+                if d.index.actors[b].type in ("Person", "Organization"):
+                    self.add("quoted", a, b, v)
+
+    def _quoted_inside(self, q: Attributed) -> None:
+        """Inside a quote by S: `Imam Khamenei … has emphasized that`, `As Z has said` -> S quoted Z."""
+        doc, d = self.doc, self.d
+        if not q.speakers:
+            return
+        for n in d.index.names:
+            if n.actor < 0 or not (q.first < n.i < q.last) or n.actor in q.speakers:
+                continue
+            k = n.j
+            while k < q.last and k < n.j + 14:
+                t = doc[k]
+                if t.text == "," and k + 1 < q.last and (doc[k + 1].lower_ in ("the", "who", "a") or
+                                                        doc[k + 1].text[:1].isupper()):
+                    m = k + 1
+                    while m < q.last and doc[m].text != "," and m < k + 12:
+                        m += 1
+                    k = m + 1
+                    continue
+                if t.lower_ in ("has", "have", "had", "once", "also", "himself", "herself", "repeatedly", "often"):
+                    k += 1
+                    continue
+                cls = lx.verb_class(t.lower_)
+                if cls in ("say", "tell") and t.lower_ not in ("post", "report", "read"):
+                    self.add("quoted", q.speakers[0], n.actor, q.first)
+                break
+
+    # ------------------------------------------------------------------ nesting
+
+    def link(self) -> None:
+        """Quotes that are part of a letter or a speech; letters that cite a speech."""
+        doc, d = self.doc, self.d
+        prev: Attributed | None = None
+        for q in self.quotes:
+            s = doc[q.first].sent
+            words = {t.lower_ for t in doc[s.start:s.end] if not d.quoted[t.i]}
+            if q.cue_i >= 0:
+                words |= {t.lower_ for t in doc[doc[q.cue_i].sent.start:doc[q.cue_i].sent.end] if not d.quoted[t.i]}
+            speaker = q.speakers[0] if q.speakers else None
+            part = None
+            if q.continued and prev is not None and prev.speakers == q.speakers:
+                part = prev.extra.get("part_of")
+            if part is None and speaker is not None:
+                letter_words = words & {"letter", "letters", "wrote", "writes", "write", "written", "message",
+                                        "cable", "note"}
+                told = q.cue in ("told", "tells")
+                for lt in reversed(self.letters):
+                    if speaker not in lt.senders or lt.cue > q.last + 40:
+                        continue
+                    recipient_named = any(n.actor in lt.recipients for n in d.index.names
+                                          if s.start <= n.i < s.end and not d.quoted[n.i])
+                    if letter_words or told and recipient_named:
+                        part = lt.id
+                        break
+                if part is None:
+                    speech_words = words & {"speech", "address", "sermon", "remarks", "briefing", "conference"}
+                    for sp in self.speeches:
+                        if sp.speaker != speaker:
+                            continue
+                        cue_sent = doc[sp.cue].sent
+                        if speech_words and s.start <= sp.cue < s.end + 60 or s.start == cue_sent.start or (
+                                0 < s.start - cue_sent.end < 400 and q.cue in ("said", "he said", "she said")):
+                            part = sp.id
+                            break
+            if part:
+                q.extra["part_of"] = part
+            prev = q
+        for lt in self.letters:
+            for sp in self.speeches:
+                if sp.speaker in lt.senders:
+                    continue
+                if self._letter_mentions(lt, sp.speaker):
+                    lt.cites.append(sp.id)
+
+    def _letter_mentions(self, lt: LetterDraft, actor: int) -> bool:
+        doc, d = self.doc, self.d
+        spans = [(q.first, q.last) for q in self.quotes if q.extra.get("part_of") == lt.id]
+        letter_sents = [t.sent for t in doc if t.lower_ in ("letter", "letters") and not d.quoted[t.i]]
+        for n in d.index.names:
+            if n.actor != actor:
+                continue
+            if any(a <= n.i <= b for a, b in spans):
+                return True
+            if any(s.start <= n.i < s.end for s in letter_sents) and any(
+                    self.d.index.name_at(x) is not None and self.d.index.name_at(x).actor in lt.senders
+                    for s in letter_sents if s.start <= n.i < s.end for x in range(s.start, s.end)):
+                return True
+        return False
+
+    def find(self) -> list[RelationDraft]:
+        self.link()
+        self.praise()
+        self.praise_in_quotes()
+        self.quoted()
+        return self.out
+
+
+def find_relations(doc: Doc, d: Discourse, quotes: list[Attributed], letters: list[LetterDraft],
+                   speeches: list[SpeechDraft]) -> list[RelationDraft]:
+    return RelationFinder(doc, d, quotes, letters, speeches).find()

@@ -1,0 +1,227 @@
+"""Speeches: who addressed an audience, on what occasion, when.
+
+    In a speech delivered on May 7 marking International Quds Day, the Leader called ...
+    -> Speech(speaker=<the Leader>, occasion="International Quds Day", date="…-05-07")
+
+Cues are speech nouns ("speech", "address", "sermon", "press conference",
+"briefing") and "addressed the nation". The speaker is the owner (`his speech`,
+`a speech by X`), the subject of the verb the speech belongs to (`X said in a
+speech`, `X delivered an address`), or the subject of the main clause after an
+opening phrase (`In a speech marking X, the president said`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon as lx
+from kg.extract.dates import date_in
+from kg.extract.discourse import DETERMINERS, Discourse
+from kg.model import Quote, Span, Speech
+from kg.nlp import lexicons
+
+SPEECH_NOUNS = {"speech", "speeches", "address", "sermon", "sermons", "remarks", "lecture", "keynote",
+                "briefing", "homily", "eulogy", "oration", "conference"}
+AUDIENCE = {"nation", "parliament", "congress", "lawmakers", "legislators", "supporters", "crowd", "crowds",
+            "rally", "audience", "conference", "summit", "assembly", "gathering", "students", "graduates",
+            "troops", "soldiers", "worshippers", "mourners", "delegates", "convention", "country", "house",
+            "senate", "chamber", "people", "reporters", "journalists", "party", "members", "congregation",
+            "faithful", "residents", "voters", "leaders", "ministers", "diplomats", "world"}
+FUTURE = {"will", "would", "could", "might", "may", "plans", "planned", "expected", "due", "scheduled", "set",
+          "intends", "wo", "shall", "upcoming", "next", "cancelled", "canceled", "postponed", "not", "n't", "never"}
+OCCASION = re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating|for|at|to|during|"
+                      r"before|on)\s+(.+)", re.I)
+
+
+@dataclass
+class SpeechDraft:
+    id: str
+    speaker: int
+    cue: int
+    evidence: Span
+    occasion: str | None = None
+    date: str | None = None
+    quotes: list[str] = field(default_factory=list)
+
+    def record(self, keys: dict[int, str], quotes: list[Quote]) -> Speech:
+        return Speech(id=self.id, speaker=keys[self.speaker], evidence=self.evidence, occasion=self.occasion,
+                      date=self.date, quotes=tuple(q.id for q in quotes if q.part_of == self.id))
+
+
+def _evidence(doc: Doc, i: int) -> Span:
+    s = doc[i].sent
+    end = s.end_char
+    while end > s.start_char and doc.text[end - 1].isspace():
+        end -= 1
+    return Span(s.start_char, end, doc.text[s.start_char:end])
+
+
+class SpeechFinder:
+    def __init__(self, doc: Doc, d: Discourse, article_date: str | None):
+        self.doc, self.d, self.article_date = doc, d, article_date
+        self.speeches: list[SpeechDraft] = []
+
+    def _is_cue(self, t) -> bool:
+        low = t.lower_
+        if low not in SPEECH_NOUNS or self.d.quoted[t.i]:
+            return False
+        prev = self.doc[t.i - 1].lower_ if t.i else ""
+        nxt = self.doc[t.i + 1].lower_ if t.i + 1 < len(self.doc) else ""
+        if low == "conference":
+            return prev in ("press", "news")
+        if low == "address":
+            # a noun only after a determiner or adjective, not `to address the crisis`
+            return prev in DETERMINERS | {"televised", "keynote", "inaugural", "annual", "weekly", "radio",
+                                          "national", "farewell", "opening", "closing", "video", "live"} \
+                or prev.endswith("'s") or prev == "’s"
+        if low == "remarks":
+            return prev in ("his", "her", "their", "in", "televised", "opening", "closing") and nxt in (
+                "at", "to", "on", "during", "marking", "before")
+        if low == "briefing":
+            return True
+        return True
+
+    def _speaker(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
+        doc, d = self.doc, self.d
+        # `a speech by X`, `a briefing by X`
+        k = i + 1
+        while k < s_end and k < i + 6 and doc[k].lower_ not in ("by",) and doc[k].text not in (",", ";"):
+            k += 1
+        if k < s_end and doc[k].lower_ == "by":
+            got = d.np_starting_at(k + 1, s_end)
+            if got and got[0]:
+                return got[0]
+        # `a press conference where Pence and Pompeo discussed`
+        j = i + 1
+        if j < s_end and doc[j].lower_ in ("where", "at") and j + 1 < s_end:
+            j = j + 1 if doc[j].lower_ == "where" else j + 2 if doc[j + 1].lower_ == "which" else j
+            got = self._list(j, s_end)
+            if got:
+                return got
+        # `his speech`, `Kemp's address`
+        j = i - 1
+        while j >= s_start and doc[j].is_lower and doc[j].lower_ not in DETERMINERS and doc[j].is_alpha and j > i - 4:
+            j -= 1
+        if j >= s_start and doc[j].lower_ in ("his", "her", "their"):
+            # `In his speech at the UPS facility, the president praised` names him just after
+            after = self._main_subject(i, s_start, s_end)
+            return after or d.resolve_pronoun(j)
+        if j >= s_start and doc[j].text in ("'s", "’s", "'", "’"):
+            n = d.index.name_at(j - 1)
+            if n is not None and n.actor >= 0:
+                return (n.actor,)
+        # the verb the speech belongs to
+        v = self._verb_before(i, s_start)
+        if v is not None:
+            subj = d.subject_before(v, s_start)
+            if subj:
+                return subj
+        return self._main_subject(i, s_start, s_end)
+
+    def _list(self, j: int, s_end: int) -> tuple[int, ...]:
+        out = []
+        while j < s_end:
+            got = self.d.np_starting_at(j, s_end)
+            if not got or not got[0]:
+                break
+            out.extend(got[0])
+            j = got[1]
+            if j < s_end and self.doc[j].lower_ in ("and", ","):
+                j += 1
+                continue
+            break
+        return tuple(dict.fromkeys(out))
+
+    def _verb_before(self, i: int, s_start: int) -> int | None:
+        doc = self.doc
+        k = i - 1
+        while k >= s_start and not self.d.quoted[k] and doc[k].text not in (",", ";", ":"):
+            t = doc[k]
+            if t.is_lower and t.is_alpha and (lx.verb_class(t.lower_) or lexicons.is_past_verb(t.lower_)) \
+                    and t.lower_ not in ("delivered", "televised", "recorded", "planned") or t.lower_ in (
+                    "said", "says", "gave", "delivered", "made", "told", "announced"):
+                if t.lower_ in ("delivered", "gave", "made") or lx.verb_class(t.lower_) or \
+                        lexicons.is_past_verb(t.lower_):
+                    return k
+            k -= 1
+        return None
+
+    def _main_subject(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
+        """`In a speech marking Quds Day, the Leader called ...`: the subject after the opening phrase."""
+        doc = self.doc
+        if not any(doc[x].lower_ in ("in", "at", "during", "addressing", "delivering") for x in range(s_start, i)):
+            return ()
+        comma = next((t.i for t in doc[i:s_end] if t.text == "," and not self.d.quoted[t.i]), None)
+        if comma is None:
+            return ()
+        got = self.d.np_starting_at(comma + 1, s_end)
+        return got[0] if got else ()
+
+    def _occasion(self, i: int, s_end: int) -> str | None:
+        doc = self.doc
+        stop = i + 1
+        while stop < s_end and doc[stop].text not in (",", ";", ".", "—", "–") and not self.d.quoted[stop] \
+                and doc[stop].lower_ not in ("in", "which", "where", "that", "who"):
+            stop += 1
+        text = doc[i + 1:stop].text
+        m = OCCASION.search(text)
+        if not m:
+            noun = doc[i - 1:i + 1].text if doc[i].lower_ in ("conference", "briefing") else None
+            return noun
+        occ = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
+        occ = re.sub(r"\s+on\s+\w+day$", "", occ)
+        return occ or None
+
+    def find(self) -> list[SpeechDraft]:
+        doc, d = self.doc, self.d
+        for t in doc:
+            s = t.sent
+            cue = None
+            if self._is_cue(t):
+                cue = t.i
+            elif lexicons.lemma(t.lower_) == "address" and not d.quoted[t.i] and t.i + 1 < len(doc):
+                # `X addressed the nation`
+                j = t.i + 1
+                while j < s.end and doc[j].lower_ in DETERMINERS | {"joint", "special", "full", "packed"}:
+                    j += 1
+                if j < s.end and doc[j].lower_ in AUDIENCE and t.lower_ != "address":
+                    speakers = d.subject_before(t.i, s.start) if t.lower_ != "addressing" else (
+                        d.clause_subject(s.start, t.i) or d.subject_before(t.i, s.start))
+                    for sp in speakers:
+                        self._add(sp, t.i, s, doc[j].text)
+                continue
+            if cue is None:
+                continue
+            if any(w.lower_ in FUTURE for w in doc[max(s.start, cue - 5):cue] if not d.quoted[w.i]):
+                continue
+            speakers = self._speaker(cue, s.start, s.end)
+            occasion = self._occasion(cue, s.end)
+            for sp in speakers:
+                if d.index.actors[sp].type in ("Person", "Organization"):
+                    self._add(sp, cue, s, occasion)
+        return self.speeches
+
+    def _add(self, speaker: int, cue: int, sent, occasion: str | None) -> None:
+        doc = self.doc
+        when = date_in(doc[max(sent.start, cue - 8):min(sent.end, cue + 12)].text, self.article_date)
+        for sp in self.speeches:
+            if sp.speaker == speaker and (sp.occasion is None or occasion is None or _similar(sp.occasion, occasion)):
+                sp.occasion = sp.occasion or occasion
+                sp.date = sp.date or when
+                return
+        self.speeches.append(SpeechDraft(f"s{len(self.speeches)}", speaker, cue, _evidence(doc, cue), occasion,
+                                         when))
+
+
+def _similar(a: str, b: str) -> bool:
+    wa = {w.lower().strip("-") for w in re.findall(r"[\w-]+", a) if len(w) > 2}
+    wb = {w.lower().strip("-") for w in re.findall(r"[\w-]+", b) if len(w) > 2}
+    wa = {w.removeprefix("al-") for w in wa}
+    wb = {w.removeprefix("al-") for w in wb}
+    return bool(wa & wb)
+
+
+def find_speeches(doc: Doc, d: Discourse, article_date: str | None = None) -> list[SpeechDraft]:
+    return SpeechFinder(doc, d, article_date).find()
