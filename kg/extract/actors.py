@@ -203,16 +203,33 @@ def _segments(texts: list[str]) -> list[tuple[str, int, int, object]]:
     segs, i = [], 0
     while i < len(texts):
         m = _match(texts, i)
-        if m and not (m[0] == "ORG" and m[2][2] and len(texts) == 1):
+        # an ambiguous gazetteer word ("Vale", "Times") names the organization only as a whole run
+        if m and not (m[0] == "ORG" and m[2][2] and (i > 0 or m[1] < len(texts))):
             segs.append((m[0], i, m[1], m[2]))
             i = m[1]
         else:
             segs.append(("W", i, i + 1, None))
             i += 1
-    # An ambiguous gazetteer word ("Times") standing alone is only a word.
-    out = []
+    # a known name inside a longer organization name: `Progressive Democrats Alliance`
+    heads = lx.org_heads()
+    merged: list[tuple[str, int, int, object]] = []
+    for k, s in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if s[0] == "ORG" and not is_acronym(texts[s[1]]) and nxt is not None and nxt[0] == "W" \
+                and texts[nxt[2] - 1] in heads and texts[nxt[1]].lower() not in CONNECTORS:
+            start = merged.pop()[1] if merged and merged[-1][0] == "W" and merged[-1][2] == s[1] else s[1]
+            merged.append(("W", start, s[2], None))
+        else:
+            merged.append(s)
+    segs = merged
+    out: list[tuple[str, int, int, object]] = []
     for s in segs:
         if out and s[0] == "W" and out[-1][0] == "W" and out[-1][2] == s[1]:
+            out[-1] = ("W", out[-1][1], s[2], None)
+        elif out and s[0] in ("STATE", "PLACE", "DEMONYM", "ORG") and out[-1][0] == "W" \
+                and texts[out[-1][2] - 1].lower() in ("of", "for", "the", "on", "in") \
+                and any(w in lx.org_heads() for w in texts[out[-1][1]:out[-1][2]]):
+            # `Popular Front for the Liberation of Palestine`, `Coalition of Palestinian Forces`
             out[-1] = ("W", out[-1][1], s[2], None)
         else:
             out.append(s)
@@ -272,12 +289,16 @@ def _trim(words: list[str]) -> tuple[int, int]:
 
 def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
     texts = [t.text for t in doc[i:j]]
+    first = i
     # A capital at the start of a sentence says nothing: drop ordinary words there.
     while texts and i in initial and lx.is_common(texts[0]) and _match(texts, 0) is None and not (
             (texts[0] in lexicons.given_names() or texts[0] in lexicons.ambiguous_given_names()) and len(texts) > 1):
         i, texts = i + 1, texts[1:]
         initial = initial | {i}
     if not texts:
+        word = doc[first].text
+        if j - first == 1 and doc[first].is_alpha and word.lower() not in lexicons.words("function_words.txt"):
+            return [Name(first, j, None, kind="weak")]  # `Salami was also quoted`: maybe a known surname
         return []
     if any(t in POSSESSIVE for t in texts):
         return [Name(i, j, ORGANIZATION)]  # `Information Commissioner's Office`
@@ -378,7 +399,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 out.append(Name(A + cut, B, PERSON))
             k += 1
             continue
-        if len(words) >= 2 and _name_like(words):
+        after_place = k > 0 and segs[k - 1][0] in ("STATE", "PLACE") and segs[k - 1][2] == a
+        if len(words) >= 2 and _name_like(words) and not after_place:
             out.append(Name(A, B, PERSON))
         elif len(words) == 1:
             w = words[0]
@@ -547,8 +569,7 @@ def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
         word = doc[n.i:n.j].text
         a = _single_word_actor(doc, n, word, actors, org_index)
         if a is None:
-            if n.type == PERSON or n.type is None and word in lexicons.given_names() and n.i not in _INITIAL.get(
-                    id(doc), set()):
+            if n.type == PERSON or n.type is None and word in lexicons.given_names() and _lone_given_name(doc, n):
                 a = len(actors)
                 actors.append(ActorInfo(PERSON, []))
             elif n.type == ORGANIZATION:
@@ -567,6 +588,20 @@ def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
 
 
 _INITIAL: dict[int, set[int]] = {}
+KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "friend", "partner",
+       "widow", "niece", "nephew", "uncle", "aunt", "cousin", "fiancee", "fiancé", "fiance", "boyfriend",
+       "girlfriend", "grandson", "granddaughter", "child", "children"}
+
+
+def _lone_given_name(doc: Doc, n: Name) -> bool:
+    """`his wife, Holly`, `Holly said`: a person known by a given name alone."""
+    k = n.i - 1
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in KIN:
+        return True
+    nxt = doc[n.j] if n.j < len(doc) else None
+    return nxt is not None and nxt.is_lower and lx.verb_class(nxt.lower_) in ("say", "tell")
 
 
 def _merge_short_org_forms(doc: Doc, actors: list[ActorInfo]) -> None:

@@ -54,10 +54,13 @@ ORG_NOUNS = {"party", "group", "committee", "ministry", "agency", "company", "ad
              "newspaper", "broadcaster", "network", "channel", "watchdog", "regulator", "club", "team",
              "federation", "league", "institute", "foundation", "alliance", "coalition", "front", "force",
              "brigades", "corps", "service", "bureau", "cabinet", "parliament", "senate", "house", "white"}
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 PLURAL_GROUP_NOUNS = {"groups", "factions", "organizations", "organisations", "parties", "movements",
                       "senators", "lawmakers", "leaders", "officials", "ministers", "commanders", "governors",
                       "mayors", "countries", "states", "nations", "members", "legislators", "congressmen",
-                      "companies", "unions", "agencies", "brigades", "activists", "scientists", "researchers"}
+                      "companies", "unions", "agencies", "brigades", "activists", "scientists", "researchers",
+                      "firms", "banks", "heads", "presidents", "powers", "governments", "chiefs", "executives",
+                      "signatories", "authors", "ministries", "councils", "committees"}
 ROLE_ABBREVIATIONS = {"gen.": "general", "gen": "general", "gens.": "general", "sen.": "senator",
                       "sens.": "senator", "senator": "senator", "gov.": "governor", "rep.": "representative",
                       "reps.": "representative", "brig.-gen.": "brigadier general", "brig.": "brigadier",
@@ -73,7 +76,9 @@ ROLE_SYNONYMS = {"chief": {"commander", "head", "leader", "director"}, "head": {
                  "legislator": {"senator", "representative", "mp"}, "boss": {"chief executive", "ceo",
                                                                            "head", "chairman"},
                  "executive": {"chief executive", "ceo"}, "officer": {"general", "colonel", "commander"},
-                 "general": {"commander"}}
+                 "general": {"commander"}, "commander": {"general", "chief", "brigadier", "colonel",
+                                                         "admiral", "commander-in-chief"},
+                 "president": {"president-elect"}, "minister": {"prime minister", "foreign minister"}}
 
 
 @dataclass
@@ -149,6 +154,16 @@ class Discourse:
                 continue
             kind = "subject" if self._subject_position(n) else "mention"
             self.add_focus(n.i, (n.actor,), kind)
+        # `the Leader called`, `the vice president added`: descriptions in subject position
+        for n in self.index.names:
+            if n.type == "ROLE" and not self.quoted[n.i] and self._verb_follows(n.j):
+                got = self.resolve_description(max(0, n.start_i - 1), n.j)
+                self.add_focus(n.start_i, got, "subject")
+        for t in self.doc:
+            if t.lower_ in lx.roles() and t.is_lower and not self.quoted[t.i] and t.i > 0 \
+                    and self.doc[t.i - 1].lower_ == "the" and self._verb_follows(t.i + 1):
+                got = self.resolve_description(t.i - 1, t.i + 1)
+                self.add_focus(t.i, got, "subject")
         # `a spokeswoman for the Information Commissioner's Office`: the organization, speaking as "she"
         for t in self.doc:
             if t.lower_ in ("spokesman", "spokeswoman", "spokesperson") and not self.quoted[t.i]:
@@ -158,15 +173,34 @@ class Discourse:
                     self.add_focus(t.i, (org,), "subject", g)
 
     def _subject_position(self, n: Name) -> bool:
+        """A name followed by its verb (maybe past an apposition): `Qaani vowed`, `Thompson, who …, said`."""
+        doc = self.doc
         k = n.start_i - 1
-        while k >= 0 and self.doc[k].lower_ in DETERMINERS | {"’s", "'s"}:
+        while k >= 0 and doc[k].lower_ in DETERMINERS:
             k -= 1
-        if k < 0 or self.doc[k].is_sent_start and k == n.start_i - 1:
-            return True
-        prev = self.doc[k]
-        if prev.lower_ in PREPOSITIONS or lexicons.is_past_verb(prev.lower_) or lx.verb_class(prev.lower_):
+        if k >= 0 and (doc[k].lower_ in PREPOSITIONS or lexicons.is_past_verb(doc[k].lower_)
+                       or lx.verb_class(doc[k].lower_)):
             return False
-        return True
+        return self._verb_follows(n.j)
+
+    def _verb_follows(self, j: int) -> bool:
+        doc = self.doc
+        end = len(doc)
+        if j < end and doc[j].text == ",":
+            m = j + 1
+            while m < end and m < j + 16 and doc[m].text != "," and not doc[m].is_sent_start:
+                m += 1
+            if m < end and doc[m].text == ",":
+                j = m + 1
+        while j < end and (doc[j].lower_ in SKIP_BEFORE_VERB or doc[j].lower_ in TIME_WORDS or _party_tag(doc[j].text)
+                           or doc[j].text == "," or doc[j].lower_ == "on" and j + 1 < end
+                           and doc[j + 1].lower_ in TIME_WORDS):
+            j += 1
+        if j >= end:
+            return False
+        t = doc[j]
+        return t.is_lower and (lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_) is not None
+                               or t.lower_.endswith("s") and lx.verb_class(t.lower_[:-1]) is not None)
 
     # ------------------------------------------------------------------ names and pronouns
 
@@ -175,11 +209,24 @@ class Discourse:
         return n.actor if n is not None and n.actor >= 0 else None
 
     def resolve_pronoun(self, i: int, exclude: set[int] = frozenset(), any_kind: bool = False) -> tuple[int, ...]:
-        """The actors a pronoun at token ``i`` refers to."""
+        """The actors a pronoun at token ``i`` refers to.
+
+        A subject pronoun (`he added`) takes the actor most recently in focus as speaker or subject;
+        a possessive (`thanked Khamenei for his speech`) the nearest fitting actor in its sentence.
+        """
         g = PRONOUNS.get(self.doc[i].lower_)
         if g is None or g == "s":
             return ()
         k = bisect.bisect_left(self._focus_pos, i) - 1
+        relative = i >= 2 and self.doc[i - 1].lower_ in ("which", "where", "whom")
+        if self.doc[i].lower_ in ("his", "her", "their", "its", "him", "them") or relative:
+            sent = self.sent_of[i]
+            j = k
+            while j >= 0 and self.sent_of[self.focus[j].pos] == sent:
+                f = self.focus[j]
+                if not set(f.actors) & exclude and self._compatible(f, g):
+                    return f.actors
+                j -= 1
         sent = self.sent_of[i]
         best_mention = None
         while k >= 0:
@@ -252,6 +299,11 @@ class Discourse:
             g = {"spokesman": "m", "spokeswoman": "f"}.get(low)
             return self._recent(head.i, lambda f: f.kind == "subject" and f.gender == g and len(f.actors) == 1
                                 and self.index.actors[f.actors[0]].type == ORGANIZATION)
+        definite = words[0].lower_ not in ("a", "an", "one", "some", "another", "several", "many") and not (
+            words[0].like_num or words[0].lower_ in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                     "nine", "ten", "dozens", "hundreds", "thousands"))
+        if not definite and low not in PLURAL_GROUP_NOUNS:
+            return ()
         if low in OWNED_SPEAKERS and head_k > 0 and words[head_k - 1].text in POSSESSIVE:
             owner = self.actor_at(words[head_k - 2].i) if head_k >= 2 else None
             return (owner,) if owner is not None else ()
@@ -259,12 +311,52 @@ class Discourse:
             return self.document_author(head.i)
         plural = low in PLURAL_GROUP_NOUNS
         singular = low[:-1] if plural and low.endswith("s") else low
+        if low.endswith("ies") and plural:
+            singular = low[:-3] + "y"
+        count = next((COUNTS[t.lower_] for t in words[:head_k] if t.lower_ in COUNTS), None)
+        if plural and qualifier and low in ("leaders", "members", "heads", "officials", "governments",
+                                            "representatives", "delegates", "ministers"):
+            return tuple(dict.fromkeys(qualifier))  # `the leaders of the Group of 20`: the group itself
         if low in ORG_NOUNS or singular in ORG_NOUNS and plural:
-            return self._recent_org(head.i, singular, plural)
+            found = self._recent_org(head.i, singular, plural)
+            if count and not found:
+                found = self._recent_orgs(head.i, count)
+            return found or (self.group_members(head.i) if plural else ())
         if singular in lx.roles() or singular in ROLE_SYNONYMS or head.text in lexicons.words("titles.txt") \
                 or singular in {w.lower() for w in lexicons.words("titles.txt")}:
-            return self._recent_role(head.i, singular, qualifier, plural)
+            return self._recent_role(head.i, singular, qualifier, plural, count)
         return ()
+
+    def _recent_orgs(self, i: int, count: int) -> tuple[int, ...]:
+        """The ``count`` organizations named last before token ``i`` (`both companies`)."""
+        seen: list[int] = []
+        for n in reversed(self.index.names):
+            if n.i >= i or n.actor < 0 or self.quoted[n.i]:
+                continue
+            info = self.index.actors[n.actor]
+            if info.type == ORGANIZATION and info.kind != "outlet" and n.actor not in seen:
+                seen.append(n.actor)
+            if len(seen) == count:
+                return tuple(reversed(seen))
+        return ()
+
+    def group_members(self, i: int) -> tuple[int, ...]:
+        """`Five Palestinian groups` with no group named before: the organizations listed nearby.
+
+        The sentence within three either side that names the most organizations (three or more).
+        """
+        doc = self.doc
+        here = self.sent_of[i]
+        best: tuple[int, ...] = ()
+        for k in range(max(0, here - 3), min(len(self.sent_starts), here + 4)):
+            lo = self.sent_starts[k]
+            hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
+            orgs = tuple(dict.fromkeys(n.actor for n in self.index.names if lo <= n.i < hi and n.actor >= 0
+                                       and self.index.actors[n.actor].type == ORGANIZATION and not self.quoted[n.i]
+                                       and self.index.actors[n.actor].kind != "outlet"))
+            if len(orgs) >= 3 and len(orgs) > len(best):
+                best = orgs
+        return best
 
     def _recent(self, i: int, ok) -> tuple[int, ...]:
         k = bisect.bisect_left(self._focus_pos, i) - 1
@@ -274,7 +366,8 @@ class Discourse:
             k -= 1
         return ()
 
-    def _recent_role(self, i: int, role: str, qualifier: list[int], plural: bool) -> tuple[int, ...]:
+    def _recent_role(self, i: int, role: str, qualifier: list[int], plural: bool,
+                     count: int | None = None) -> tuple[int, ...]:
         wanted = {role} | ROLE_SYNONYMS.get(role, set())
         found: list[int] = []
         seen_at: dict[int, int] = {}
@@ -295,6 +388,8 @@ class Discourse:
         if plural:
             recent = [a for a in candidates if seen_at[a] < i]
             return tuple(sorted(recent, key=lambda a: seen_at[a])) if len(recent) > 1 else tuple(recent)
+        if count:
+            return tuple(sorted(candidates[:count], key=lambda a: seen_at[a]))
         before = [a for a in candidates if seen_at[a] < i]
         return (before[0],) if before else (candidates[0],)
 
@@ -350,8 +445,11 @@ class Discourse:
 
     # ------------------------------------------------------------------ noun phrases
 
-    def np_ending_at(self, k: int) -> tuple[tuple[int, ...], int] | None:
-        """The actors of the noun phrase that ends at token ``k``, and where it starts."""
+    def np_ending_at(self, k: int, end: int | None = None) -> tuple[tuple[int, ...], int] | None:
+        """The actors of the noun phrase that ends at token ``k``, and where it starts.
+
+        ``end``: where a description's `of` phrase ends (`the commander of the Quds Force`).
+        """
         doc = self.doc
         if k < 0:
             return None
@@ -378,7 +476,7 @@ class Discourse:
                     lo -= 1
                     continue
                 break
-            return self.resolve_description(lo, k + 1), lo
+            return self.resolve_description(lo, end if end is not None else k + 1), lo
         return None
 
     def np_starting_at(self, k: int, limit: int | None = None) -> tuple[tuple[int, ...], int] | None:
@@ -391,17 +489,41 @@ class Discourse:
         if j >= limit:
             return None
         n = self.index.name_at(j)
+        if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == STATE and n.j < limit \
+                and doc[n.j].is_lower and doc[n.j].is_alpha and doc[n.j].lower_ not in ("and", "or", "to", "in"):
+            n = None  # `his Chinese counterpart`, `Iranian officials`
         if n is not None and n.actor >= 0:
             end = n.j
+            m = end
+            while m < limit and m < end + 3 and doc[m].is_lower and doc[m].is_alpha:
+                m += 1  # `IRGC Quds Force chief Esmail Qaani`: the person after the role
+            person = self.index.name_at(m) if m < limit else None
+            if person is not None and person.actor >= 0 and person is not n and (
+                    any(doc[x].lower_ in lx.roles() for x in range(end, m)) or m == end and person.title):
+                return (person.actor,), person.j  # `Hezbollah Secretary-General Sayyed Hassan Nasrallah`
+            if end + 1 < limit and doc[end].text in POSSESSIVE:
+                after = self.index.name_at(end + 1)  # `Iran's Supreme Leader Ali Khamenei`
+                if after is not None and after.actor >= 0 and after.title:
+                    return (after.actor,), after.j
+                e = end + 1
+                while e < limit and e < end + 6 and doc[e].is_lower and doc[e].is_alpha:
+                    e += 1  # `the EU's foreign policy chief`: a description of a person
+                if e > end + 1 and doc[e - 1].lower_ in lx.roles():
+                    return self.resolve_description(k, e), e
             return (n.actor,), end
         if n is not None and n.type == "ROLE":
             return self.resolve_description(k, n.j), n.j
         if doc[j].lower_ in PRONOUNS:
             return self.resolve_pronoun(j), j + 1
         e = j
-        while e < limit and e < j + 5 and doc[e].is_alpha and (doc[e].is_lower or doc[e].is_title) \
-                and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said"):
+        while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (doc[e].is_lower or doc[e].is_title) \
+                and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
+                and (e == j or self.index.name_at(e) is None):
             e += 1
+        if e > j and e < limit and self.index.name_at(e) is not None and self.index.name_at(e).actor >= 0 \
+                and not doc[e - 1].lower_ in lx.roles():
+            n = self.index.name_at(e)  # `the nonprofit Center for Responsible Computing`
+            return (n.actor,), n.j
         if e > j:
             if e < limit and doc[e].lower_ in ("of", "for") and e + 1 < limit:
                 m = e + 1
@@ -409,31 +531,73 @@ class Discourse:
                     m += 1
                 nm = self.index.name_at(m)
                 if nm is not None and nm.actor >= 0:
-                    return self.resolve_description(k, nm.j) or (), nm.j
-            return self.resolve_description(k, e), e
+                    got = self.resolve_description(k, nm.j)
+                    if not got and doc[e - 1].lower_ in ("heads", "leaders", "executives", "chiefs", "bosses"):
+                        listed, end = self.with_list_right(m, limit)  # `the heads of OpenAI, DeepMind and X`
+                        return listed, end
+                    return got or (), nm.j
+            got = self.resolve_description(k, e)
+            if not got and e + 3 < limit and doc[e].text == "," and doc[e + 1].lower_ == "known" and \
+                    doc[e + 2].lower_ == "as":
+                named = self.np_starting_at(e + 3, limit)  # `the three European powers, known as the E3`
+                if named and named[0]:
+                    return named
+            if not got and e + 1 < limit and doc[e].text == "(":
+                named = self.np_starting_at(e + 1, limit)
+                if named and named[0]:
+                    return named[0], min(limit, named[1] + 1)
+            return got, e
         return None
 
     def with_list(self, actors: tuple[int, ...], start: int) -> tuple[tuple[int, ...], int]:
-        """Extend a noun phrase leftwards over a list: `A, B and C`, `Sens. A, R-Texas, and B`."""
+        """Extend a noun phrase leftwards over a list: `A, B and C`, `Sens. A, R-Texas, and B`.
+
+        The last two items must be joined by "and"; items after a preposition are not subjects.
+        """
         doc = self.doc
         out = list(actors)
         k = start - 1
+        seen_and = False
         while k > 0:
             j = k
             while j >= 0 and (doc[j].text in (",", "and", "&") or _party_tag(doc[j].text)):
+                seen_and = seen_and or doc[j].lower_ in ("and", "&")
                 j -= 1
-            if j == k or j < 0:
+            if j == k or j < 0 or not seen_and:
                 break
-            if not any(doc[x].lower_ in (",", "and") for x in range(j + 1, k + 1)):
-                break
-            got = self.np_ending_at(j)
             n = self.index.name_at(j)
-            if not got or not got[0] or n is None or n.actor < 0:
+            if n is None or n.actor < 0 or self.index.actors[n.actor].type == "ROLE":
                 break
-            out = list(got[0]) + out
-            start = got[1]
+            b = n.start_i - 1
+            while b >= 0 and doc[b].lower_ in DETERMINERS:
+                b -= 1
+            if b >= 0 and doc[b].lower_ in PREPOSITIONS:
+                break
+            out = [n.actor] + out
+            start = n.start_i
             k = start - 1
         return tuple(dict.fromkeys(out)), start
+
+    def with_list_right(self, k: int, limit: int) -> tuple[tuple[int, ...], int]:
+        """The names listed from token ``k``: `A, B and C`."""
+        doc = self.doc
+        out: list[int] = []
+        j = k
+        while j < limit:
+            while j < limit and doc[j].lower_ in DETERMINERS:
+                j += 1
+            n = self.index.name_at(j)
+            if n is None or n.actor < 0:
+                break
+            out.append(n.actor)
+            j = n.j
+            if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].lower_ in ("and", "&"):
+                j += 2
+            elif j < limit and doc[j].text in (",", "and", "&"):
+                j += 1
+            else:
+                break
+        return tuple(dict.fromkeys(out)), j
 
     def subject_before(self, v: int, sent_start: int) -> tuple[int, ...]:
         """The subject of the verb at token ``v``: the nearest actor noun phrase before it in its clause.
@@ -443,8 +607,13 @@ class Discourse:
         """
         doc = self.doc
         k = v - 1
+        chain_end: int | None = None
         while k >= sent_start:
             t = doc[k]
+            if t.lower_ in ("and", "but", "or") and k > sent_start:
+                k -= 1  # `X praised Y and referred to “…”`: the subject of the first verb
+                chain_end = None
+                continue
             if t.lower_ in SKIP_BEFORE_VERB or t.lower_ in TIME_WORDS or t.is_space or t.lower_ in ("not", "n't") \
                     or t.is_digit:
                 k -= 1
@@ -455,12 +624,24 @@ class Discourse:
             if t.text in (",", "--", "—", "–", ")") or _party_tag(t.text):
                 # an apposition or aside between two commas: `Dempsey, chairman of the Joint Chiefs, said`
                 j = k - 1
-                stop = max(sent_start, k - 16)
-                while j >= stop and doc[j].text not in (",", "(", "--", "—", "–") and not self.quoted[j]:
+                stop = max(sent_start, k - 20)
+                while j >= stop and doc[j].text not in (",", "--", "—", "–") and not self.quoted[j]:
+                    if doc[j].text == ")":  # `commander of the … Corps (IRGC) Ground Force,`
+                        while j > stop and doc[j].text != "(":
+                            j -= 1
+                    elif doc[j].text == "(" and t.text == ")":
+                        break
                     j -= 1
                 if j >= stop and doc[j].text in (",", "(", "--", "—", "–"):
                     inner = doc[j + 1:k]
                     if not any(self.quoted[x.i] for x in inner) and len(inner) > 0:
+                        # `the Liberal Democrat spokesperson, Tim Farron, wrote`: the name in apposition
+                        n = self.index.name_at(k - 1) if k - 1 > j else None
+                        if n is not None and n.actor >= 0 and n.start_i <= j + 2 and \
+                                self.index.actors[n.actor].type in (PERSON, ORGANIZATION):
+                            before_desc = self.np_ending_at(j - 1)
+                            if before_desc is None or not before_desc[0] or self.index.name_at(j - 1) is None:
+                                return (n.actor,)
                         got = self.np_ending_at(j - 1)
                         if got and got[0]:
                             return self.with_list(*got)[0]
@@ -472,22 +653,45 @@ class Discourse:
                 return ()
             if self.quoted[k] or t.text in ("“", "”", '"', ";", ":"):
                 return ()
-            got = self.np_ending_at(k)
+            if t.lower_ in ("who", "which") and k - 1 >= sent_start and doc[k - 1].text == ",":
+                got = self.np_ending_at(k - 2)  # `Ali Khamenei, who said that`
+                return got[0] if got else ()
+            got = self.np_ending_at(k, chain_end)
             if got is None:
                 return ()
             actors, start = got
-            before = doc[start - 1] if start > sent_start else None
+            b = start - 1
+            while b >= sent_start and doc[b].lower_ in DETERMINERS:
+                b -= 1
+            before = doc[b] if b >= sent_start else None
             if before is not None and (before.lower_ in PREPOSITIONS and before.lower_ != "by" or
                                        lexicons.is_past_verb(before.lower_) or lx.verb_class(before.lower_)):
-                # the object of a preposition or verb: skip it and look further left
-                k = start - 2
-                while k >= sent_start and doc[k].lower_ in DETERMINERS:
-                    k -= 1
+                # the object of a preposition or verb: skip it and look further left;
+                # `the commander of the Quds Force`: the description takes the `of` phrase along
+                if before.lower_ in ("of", "for"):
+                    chain_end = chain_end if chain_end is not None else k + 1
+                else:
+                    chain_end = None
+                k = b - 1
                 continue
             if actors:
                 return self.with_list(actors, start)[0]
             return ()
         return ()
+
+    def participle_subject(self, v: int, sent_start: int) -> tuple[int, ...]:
+        """The subject of `…, praising his resistance`: that of the nearest verb before the participle."""
+        doc = self.doc
+        k = v - 1
+        while k >= sent_start:
+            t = doc[k]
+            if not self.quoted[k] and t.is_lower and t.is_alpha and (
+                    lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_)) and not t.lower_.endswith("ing"):
+                got = self.subject_before(k, sent_start)
+                if got:
+                    return got
+            k -= 1
+        return self.clause_subject(sent_start, v)
 
     def clause_subject(self, sent_start: int, before: int) -> tuple[int, ...]:
         """The subject of a sentence, after an opening phrase (`Last week, Trump sent ...` -> Trump)."""

@@ -3,11 +3,20 @@
     Kerry responded in a Dec. 19 letter to his Iranian counterpart, Mohammad Javad Zarif.
     -> Letter(senders=(Kerry,), recipients=(Zarif,), date="2015-12-19")
 
-A letter is a letter noun ("letter", "message", "cable", "note") or "wrote to",
-with its senders (the subject of the verb that governs it, `a letter from X`,
-`X's letter`, `X, who helped write the letter`) and recipients (`to A and B`,
-`addressed to`, or the person the sender thanks, urges or tells in that clause).
-Letters that were planned, threatened, refused or never sent are left out.
+A letter is a letter noun ("letter", "cable", "note", "message", a "reply" that was
+sent or penned) or the verb "wrote to". Each mention is read for independent clues:
+
+- senders: `a letter from X`, `signed by X and co-signed by Y`, `X's letter`,
+  `X, who sent a letter`, the subject of the verb that governs it (`X sent a
+  letter`, `X said in a letter`), the main subject after an opening phrase (`In a
+  letter to Y, X said`), the organizations listed near `groups ... in separate
+  letters`; later sentences add signatories (`The letter was signed by A, B and C`).
+- recipients: `to A and B`, `addressed to`, `and to C`, the person the sender
+  thanks or urges in that clause, the subject of `received a letter`.
+
+A definite mention (`the letter`, `his letter`, `the two letters`) refers to a
+letter already found. Letters that were planned, threatened, refused or never
+sent are left out, as are letters whose sender or recipient is never named.
 """
 from __future__ import annotations
 
@@ -16,28 +25,35 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract import lexicon as lx
-from kg.extract.dates import date_in
 from kg.extract.actors import POSSESSIVE
-from kg.extract.discourse import DETERMINERS, PLURAL_GROUP_NOUNS, PREPOSITIONS, Discourse
+from kg.extract.dates import date_in
+from kg.extract.discourse import DETERMINERS, PLURAL_GROUP_NOUNS, Discourse
 from kg.model import Letter, Quote, Span
 from kg.nlp import lexicons
 
 LETTER_NOUNS = {"letter", "letters", "message", "messages", "cable", "cables", "missive", "note", "notes",
-                "memo", "memorandum", "telegram", "epistle", "e-mail", "email"}
-WEAK_NOUNS = {"message", "messages", "note", "notes", "email", "e-mail", "memo"}  # need `to`/`from`/a send verb
+                "memo", "memorandum", "telegram", "telegrams", "epistle", "e-mail", "email", "reply",
+                "replies", "response"}
+# nouns that are letters only with `to`/`from` or a sending verb ("the message is clear" is not one)
+WEAK_NOUNS = {"message", "messages", "note", "notes", "email", "e-mail", "memo", "reply", "replies", "response"}
 SEND_VERBS = {"send", "write", "pen", "sign", "dispatch", "deliver", "address", "hand", "submit", "issue",
-              "release", "publish", "forward", "convey", "fire", "co-sign", "cosign", "co-write", "author",
-              "draft", "pass", "post", "mail", "email"}
+              "forward", "convey", "fire", "co-sign", "cosign", "co-write", "author", "pass", "post", "mail",
+              "email", "receive", "draft", "publish", "release", "read", "fax", "transmit", "lodge", "file"}
+BY_VERBS = {"signed", "co-signed", "cosigned", "led", "sent", "written", "organized", "organised", "drafted",
+            "authored", "co-authored", "penned", "delivered", "issued", "released", "handed", "addressed",
+            "dispatched", "endorsed", "backed", "initiated", "coordinated"}
 AUTHOR_VERBS = {"write", "wrote", "written", "draft", "drafted", "co-wrote", "co-write", "co-authored", "authored",
-                "pen", "penned", "sign", "signed", "co-signed", "cosigned"}
+                "pen", "penned", "sign", "signed", "co-signed", "cosigned", "organized", "organised"}
 NOT_SENT = {"not", "n't", "never", "would", "could", "might", "may", "should", "will", "wo", "shall", "plan",
             "plans", "planned", "planning", "threatened", "threatens", "threaten", "threatening", "refused",
             "refuses", "declined", "declines", "intends", "intended", "expected", "wants", "wanted", "hopes",
-            "considering", "considered", "yet", "if", "unless", "whether", "draft", "drafted", "proposed", "aims",
-            "vowed", "promised", "promises", "offered", "asked", "urged", "hope", "unsent", "fake", "forged",
-            "without", "before"}
+            "considering", "considered", "yet", "if", "unless", "whether", "draft", "proposed", "aims",
+            "vowed", "promised", "promises", "offered", "hope", "unsent", "fake", "forged", "planning",
+            "preparing", "prepare", "prepared", "drafting", "mulling", "weighing", "going"}
 GROUP_RECIPIENTS = {"colleagues", "staff", "employees", "members", "shareholders", "supporters", "workers",
-                    "officers", "troops", "personnel", "students", "parishioners", "followers", "voters"}
+                    "officers", "troops", "personnel", "students", "parishioners", "followers", "voters",
+                    "investors", "customers", "stakeholders", "partners", "agents", "members"}
+REFERENCE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "such"}
 
 
 @dataclass
@@ -63,10 +79,6 @@ class LetterDraft:
                       cites=tuple(self.cites))
 
 
-def _lemma(tok) -> str:
-    return lexicons.lemma(tok.lower_)
-
-
 def _evidence(doc: Doc, i: int) -> Span:
     s = doc[i].sent
     end = s.end_char
@@ -75,14 +87,25 @@ def _evidence(doc: Doc, i: int) -> Span:
     return Span(s.start_char, end, doc.text[s.start_char:end])
 
 
-def _hedged(doc: Doc, lo: int, hi: int, quoted: list[bool]) -> bool:
-    """A negation, modal or plan in the clause around the cue: `said he would write to`."""
-    for t in doc[max(lo, 0):hi]:
-        if quoted[t.i]:
-            continue
-        if t.lower_ in NOT_SENT:
-            return True
-    return False
+def _lemma(tok) -> str:
+    return lexicons.lemma(tok.lower_)
+
+
+def _is_verb(tok) -> bool:
+    return tok.is_alpha and tok.is_lower and (lx.verb_class(tok.lower_) is not None or lexicons.is_past_verb(
+        tok.lower_) or _lemma(tok) in SEND_VERBS) and tok.lower_ not in DETERMINERS
+
+
+@dataclass
+class Mention:
+    """What one letter mention says about its letter."""
+
+    cue: int
+    senders: tuple[int, ...] = ()
+    recipients: tuple[int, ...] = ()
+    reference: bool = False  # `the letter`: a letter told before
+    similar: bool = False  # `a similar cable`: same recipients as the letter before
+    received: bool = False
 
 
 class LetterFinder:
@@ -92,10 +115,17 @@ class LetterFinder:
         self.article_date = article_date
         self.letters: list[LetterDraft] = []
 
-    def _list_after(self, k: int, limit: int) -> tuple[tuple[int, ...], int]:
-        """`to A, commander of X, and B, commander of Y` -> (A, B); also `to his counterpart, Zarif`."""
+    # ------------------------------------------------------------------ noun phrase lists
+
+    def list_after(self, k: int, limit: int) -> tuple[tuple[int, ...], int]:
+        """`A, commander of X, and B`, `his counterpart, Zarif`, `A and to B`: the actors listed from ``k``.
+
+        Items after the first count only when the list has "and": in `Deif, the commander of
+        Hamas's military wing, Izzadin al-Qassam Brigades,` the second name is an apposition.
+        """
         doc, d = self.doc, self.d
-        out: list[int] = []
+        items: list[tuple[int, ...]] = []
+        joined = False
         j = k
         while j < limit:
             got = d.np_starting_at(j, limit)
@@ -108,242 +138,407 @@ class LetterFinder:
                     actors, end = nxt
             if not actors:
                 break
-            out.extend(actors)
+            items.append(actors)
             j = end
-            # skip an apposition or a party tag: `A, commander of al-Qassam Brigades, and B`
+            while j < limit and (doc[j].text in POSSESSIVE or doc[j].is_lower and doc[j].lower_ in (
+                    "political", "bureau", "board", "office", "directors", "leadership")):
+                j += 1  # `the Brigades' political bureau`
+            if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].lower_ not in ("and", "&") \
+                    and d.index.name_at(j + 1 if doc[j + 1].lower_ not in DETERMINERS else j + 2) is not None:
+                j += 1  # `signed by A, B and C`: the next item
+                continue
             if j < limit and doc[j].text == ",":
+                # an apposition or party tag: `A, commander of al-Qassam Brigades, and B`
                 m = j + 1
-                while m < limit and m < j + 14 and doc[m].text not in (",", ".", ";") and not d.quoted[m]:
+                while m < limit and m < j + 16 and doc[m].text not in (",", ";") and not d.quoted[m] \
+                        and not doc[m].is_sent_start:
                     m += 1
-                after = m + 1
-                if after < limit and doc[after].lower_ in ("and", "&"):
-                    after += 1
-                nxt = d.np_starting_at(after, limit) if after < limit else None
-                direct = d.np_starting_at(j + 1, limit) if j + 1 < limit else None
-                if direct and direct[0] and d.index.name_at(j + 1 if doc[j + 1].lower_ not in DETERMINERS
-                                                            else j + 2) is not None:
-                    j = j + 1
-                    continue
-                if nxt and nxt[0] and m < limit and doc[m].text == ",":
-                    j = after
+                if m < limit and doc[m].text == "," and m + 1 < limit and doc[m + 1].lower_ in ("and", "&"):
+                    j = m + 2
+                    joined = True
+                    if j < limit and doc[j].lower_ == "to":
+                        j += 1
                     continue
                 if j + 1 < limit and doc[j + 1].lower_ in ("and", "&"):
                     j += 2
+                    joined = True
+                    if j < limit and doc[j].lower_ == "to":
+                        j += 1
+                    continue
+                if m < limit and doc[m].text == ",":
+                    j = m + 1
                     continue
                 break
             if j < limit and doc[j].lower_ in ("and", "&"):
+                joined = True
                 j += 1
+                if j < limit and doc[j].lower_ == "to":
+                    j += 1
                 continue
             break
-        return tuple(dict.fromkeys(out)), j
+        if len(items) > 1 and not joined:
+            items = items[:1]
+        return tuple(dict.fromkeys(a for item in items for a in item)), j
 
-    def _governing_verb(self, i: int, s_start: int) -> int | None:
-        """The verb before a letter noun: `sent two letters`, `revealed the options in a letter`."""
+    # ------------------------------------------------------------------ clues around one mention
+
+    def _start_of_np(self, i: int, s_start: int) -> int:
+        """The first word of the noun phrase whose head is the letter noun: `a shorter, more measured letter`."""
         doc = self.doc
-        k = i - 1
-        while k >= s_start and not self.d.quoted[k] and doc[k].text not in (",", ";", ":", "—", "--"):
-            t = doc[k]
-            if t.is_alpha and t.is_lower and (lx.verb_class(t.lower_) or lexicons.is_past_verb(t.lower_)) \
-                    and t.lower_ not in DETERMINERS:
-                return k
-            k -= 1
-        return None
-
-    def _senders(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
-        doc, d = self.doc, self.d
-        # `a letter from X`
-        k = i + 1
-        while k < s_end and k < i + 8 and doc[k].lower_ not in ("from",) and not d.quoted[k] \
-                and doc[k].text not in (",", ";", "."):
-            k += 1
-        if k < s_end and doc[k].lower_ == "from" and not (k > i + 1 and doc[k - 1].lower_ in ("away", "quotes")):
-            got = self._list_after(k + 1, s_end)
-            if got[0]:
-                return got[0]
-        # `X's letter`, `his letter`, `the senators letter`
-        j = i - 1
-        while j > s_start and doc[j].is_lower and doc[j].lower_ not in DETERMINERS and doc[j].is_alpha \
-                and not lx.verb_class(doc[j].lower_) and not lexicons.is_past_verb(doc[j].lower_) and j > i - 4 \
-                and doc[j].lower_ not in PLURAL_GROUP_NOUNS:
-            j -= 1
-        if j >= s_start:
-            if doc[j].lower_ in ("his", "her", "their"):
-                owner = d.resolve_pronoun(j)
-                if owner:
-                    return owner
-            elif doc[j].text in POSSESSIVE or d.index.name_at(j) is not None:
-                n = d.index.name_at(j - 1 if doc[j].text in POSSESSIVE else j)
-                if n is not None and n.actor >= 0:
-                    return d.with_list((n.actor,), n.start_i)[0]
-            elif doc[j].lower_ in PLURAL_GROUP_NOUNS:
-                owner = d.resolve_description(j, j + 1)
-                if owner:
-                    return owner
-        # the subject of the verb that governs the letter noun: `X sent a letter`, `X said in a letter`
-        v = self._governing_verb(i, s_start)
-        if v is not None:
-            subj = d.subject_before(v, s_start)
-            if subj:
-                return subj
-        # `In his letter to Deif, Ghaani underlined that ...`, `In separate letters, the groups thanked ...`
-        if doc[s_start].lower_ in ("in", "by", "through", "with") or (i > s_start and any(
-                doc[x].lower_ == "in" for x in range(s_start, min(i, s_start + 2)))):
-            comma = next((t.i for t in doc[i:s_end] if t.text == "," and not d.quoted[t.i]), None)
-            if comma is not None:
-                got = d.np_starting_at(comma + 1, s_end)
-                if got and got[0]:
-                    return got[0]
-        return d.clause_subject(s_start, i) if v is None and doc[s_start].i != i else ()
-
-    def _recipients(self, i: int, s_start: int, s_end: int, senders: tuple[int, ...]) -> tuple[int, ...]:
-        doc, d = self.doc, self.d
-        k = i + 1
-        while k < s_end and k < i + 10 and not d.quoted[k] and doc[k].text not in (".", ";"):
-            t = doc[k]
-            if t.lower_ == "to" and not (k + 1 < s_end and doc[k + 1].lower_ in ("be", "the") and k + 2 < s_end
-                                          and lx.verb_class(doc[k + 2].lower_)):
-                got = self._list_after(k + 1, s_end)
-                if got[0]:
-                    return got[0]
-                if k + 1 < s_end and doc[k + 1].lower_ in GROUP_RECIPIENTS | {"his", "her", "their"}:
-                    aff = self._affiliation(senders)
-                    if aff is not None and doc[min(k + 2, s_end - 1)].lower_ in GROUP_RECIPIENTS | {
-                            doc[k + 1].lower_}:
-                        return (aff,)
-                break
-            if t.lower_ in ("from", "that", "which", "who") or t.text == ",":
-                if t.lower_ == "from":
-                    k += 1
-                    continue
-                break
-            k += 1
-        # the person the letter thanks, urges or tells, in the same clause
-        for t in doc[s_start:s_end]:
-            if d.quoted[t.i] or t.i == i:
+        k = i
+        while k - 1 >= s_start:
+            p = doc[k - 1]
+            if p.lower_ in DETERMINERS or p.like_num or p.lower_ in ("two-page", "one-page", "similar", "separate"):
+                k -= 1
                 continue
-            cls = lx.verb_class(t.lower_)
-            if cls in ("tell", "praise") or _lemma(t) in ("urge", "ask", "thank", "congratulate", "warn", "inform"):
-                got = d.np_starting_at(t.i + 1, s_end)
-                if got and got[0] and not set(got[0]) & set(senders):
-                    return got[0]
+            if (p.text == "," or p.is_lower and p.is_alpha and not _is_verb(p)) and p.lower_ not in (
+                    "in", "by", "to", "from", "with", "via", "through", "of", "and", "that", "who", "which"):
+                k -= 1
+                continue
+            if p.text in POSSESSIVE or p.is_title and not p.is_sent_start and self.d.index.name_at(p.i) is not None:
+                k -= 1
+                continue
+            break
+        return k
+
+    def _from(self, i: int, s_end: int) -> tuple[int, ...]:
+        """`a letter from X`, `A second letter, from X to Y,`, `a message came from X`."""
+        doc = self.doc
+        k = i + 1
+        while k < s_end and k < i + 7 and not self.d.quoted[k] and doc[k].text not in (";", ".") \
+                and doc[k].lower_ not in ("to", "that", "which", "who"):
+            if doc[k].lower_ == "from" and not (doc[k - 1].lower_ in ("away", "quotes", "quoted", "excerpts")):
+                return self.list_after(k + 1, s_end)[0]
+            k += 1
         return ()
 
-    def _affiliation(self, senders: tuple[int, ...]) -> int | None:
-        """The organization a sender leads or works for (`director of the CIA`): colleagues' employer."""
-        for s in senders:
-            for role in self.d.index.actors[s].roles:
-                for n in self.d.index.names:
-                    if n.actor >= 0 and self.d.index.actors[n.actor].type == "Organization":
-                        label = self.d.index.label(n.actor)
-                        if label in role or self.doc[n.i:n.j].text in role:
-                            return n.actor
-            for n in self.d.index.names:  # `Petraeus stepped down as director of the CIA`
-                if n.actor == s:
-                    window = self.doc[n.j:min(len(self.doc), n.j + 12)]
-                    for t in window:
-                        if t.lower_ in ("of", "at") and t.i + 1 < len(self.doc):
-                            m = self.d.np_starting_at(t.i + 1)
-                            if m and m[0] and self.d.index.actors[m[0][0]].type == "Organization":
-                                if any(x.lower_ in ("director", "head", "chief", "chairman", "president", "ceo")
-                                       for x in self.doc[n.j:t.i]):
-                                    return m[0][0]
+    def _by(self, i: int, s_end: int) -> tuple[int, ...]:
+        """`The letter, led by Sen. A, D-N.M., and co-signed by Sen. B,` -> (A, B)."""
+        doc = self.doc
+        out: list[int] = []
+        k = i + 1
+        while k < s_end and k < i + 40 and not self.d.quoted[k] and doc[k].text not in (";",):
+            if doc[k].lower_ == "by" and doc[k - 1].lower_ in BY_VERBS:
+                got, end = self.list_after(k + 1, s_end)
+                out.extend(got)
+                k = max(end, k + 1)
+                continue
+            if doc[k].lower_ in ("to", "that") and doc[k - 1].lower_ not in BY_VERBS and out:
+                break
+            k += 1
+        return tuple(dict.fromkeys(out))
+
+    def _to(self, i: int, s_end: int) -> tuple[int, ...]:
+        """`to A and B`, `was addressed to A`, `handed to him`."""
+        doc = self.doc
+        k = i + 1
+        while k < s_end and k < i + 40 and not self.d.quoted[k] and doc[k].text not in (";",):
+            t = doc[k]
+            if t.lower_ == "to" and not (k + 1 < s_end and _is_verb(doc[k + 1]) and doc[k + 1].lower_ not in (
+                    "the", "his", "her")) and doc[k - 1].lower_ not in ("due", "similar", "according", "up", "next"):
+                if doc[k - 1].lower_ in ("handed", "delivered", "passed") and k + 1 < s_end and \
+                        doc[k + 1].lower_ in ("him", "her", "them"):
+                    k += 2
+                    continue
+                got, _ = self.list_after(k + 1, s_end)
+                if got:
+                    return got
+                if k + 1 < s_end and doc[k + 1].lower_ in ("colleagues", "staff", "employees", "shareholders",
+                                                            "his", "her", "their", "its"):
+                    return ()
+            if t.lower_ in ("that", "which", "where", "who") or t.text == ";":
+                break
+            if t.lower_ == "in" and k + 1 < s_end and doc[k + 1].lower_ == "which":
+                break
+            k += 1
+        return ()
+
+    def _owner(self, start: int, i: int) -> tuple[int, ...]:
+        """`X's letter`, `the senators' letter`, `his letter`, `Kemp's annual letter`."""
+        d, doc = self.d, self.doc
+        for j in range(start, i):
+            t = doc[j]
+            if t.lower_ in ("his", "her", "their"):
+                author = self.d.document_author(i)
+                return author or d.resolve_pronoun(j)
+            if t.lower_ == "its":
+                return d.resolve_pronoun(j)
+            if t.text in POSSESSIVE and j > 0:
+                n = d.index.name_at(j - 1)
+                if n is not None and n.actor >= 0:
+                    return d.with_list((n.actor,), n.start_i)[0]
+                got = d.np_ending_at(j - 1)  # `the mayor's letter`
+                if got and got[0]:
+                    return got[0]
+            n = d.index.name_at(j)
+            if n is not None and n.actor >= 0 and j == n.j - 1:
+                return (n.actor,)  # `the Kerry letter`
+            if t.lower_ in PLURAL_GROUP_NOUNS:
+                return d.resolve_description(start, j + 1)
+        return ()
+
+    def _governor(self, start: int, s_start: int) -> int | None:
+        """The verb that governs the noun phrase starting at ``start``: `sent a letter`, `said in a letter`."""
+        doc = self.doc
+        k = start - 1
+        while k >= s_start and doc[k].lower_ in ("in", "by", "via", "through", "with", "of", "way", "a", "an",
+                                                 "the", "his", "her", "their", "its"):
+            k -= 1
+        while k >= s_start and (doc[k].lower_ in ("also", "already", "just", "reportedly", "recently", "then",
+                                                  "later", "separately", "similarly", "jointly", "quickly")):
+            k -= 1
+        if k >= s_start and not self.d.quoted[k] and _is_verb(doc[k]):
+            return k
+        # a verb a few words back: `revealed the options in a letter`, `told shareholders in her letter`
+        j = k
+        while j >= s_start and j > k - 8 and not self.d.quoted[j] and doc[j].text not in (",", ";", ":"):
+            if _is_verb(doc[j]) and doc[j].lower_ not in ("dated", "signed", "led"):
+                return j
+            j -= 1
         return None
 
-    def _add(self, senders, recipients, cue: int, s_start: int, s_end: int) -> LetterDraft | None:
-        doc = self.doc
-        recipients = tuple(r for r in recipients if r not in senders)
-        for lt in self.letters:  # the same letter told again
-            if set(lt.senders) == set(senders) and (not recipients or set(recipients) == set(lt.recipients)):
-                return lt
-            if not lt.recipients and set(lt.senders) == set(senders):
-                lt.recipients = recipients
-                return lt
-        when = date_in(doc[max(s_start, cue - 6):min(s_end, cue + 8)].text, self.article_date)
-        lt = LetterDraft(f"l{len(self.letters)}", tuple(senders), recipients, cue, _evidence(doc, cue), when)
-        self.letters.append(lt)
-        self.d.letters_by_pos.append((cue, lt.senders))
-        return lt
-
-    def find(self) -> list[LetterDraft]:
+    def _read(self, i: int) -> Mention | None:
         doc, d = self.doc, self.d
-        for t in doc:
-            if d.quoted[t.i]:
+        sent = doc[i].sent
+        s_start, s_end = sent.start, sent.end
+        start = self._start_of_np(i, s_start)
+        m = Mention(i)
+        words = {doc[x].lower_ for x in range(start, i)}
+        m.similar = bool(words & {"similar", "same", "identical"})
+        m.reference = bool(words & REFERENCE) and not m.similar and not words & {"separate", "second", "third",
+                                                                               "new", "another", "further"}
+        m.senders = self._from(i, s_end) or self._by(i, s_end)
+        m.recipients = self._to(i, s_end)
+        if not m.senders:
+            m.senders = self._owner(start, i)
+        v = self._governor(start, s_start)
+        if v is not None and not m.senders:
+            if doc[v].lower_ in ("who", "which"):
+                v = None
+            elif _lemma(doc[v]) in ("receive", "get", "obtain"):
+                m.received = True
+                if not m.recipients:
+                    m.recipients = d.subject_before(v, s_start)
+            else:
+                m.senders = self._verb_subject(v, s_start)
+                if not m.recipients and lx.verb_class(doc[v].lower_) in ("tell", "praise") or _lemma(doc[v]) in (
+                        "urge", "thank", "ask", "congratulate", "warn", "inform", "assure", "remind"):
+                    got = d.np_starting_at(v + 1, s_end)
+                    if got and got[0] and not set(got[0]) & set(m.senders):
+                        m.recipients = got[0]
+                    elif not m.recipients and v + 1 < s_end and doc[v + 1].lower_ in GROUP_RECIPIENTS:
+                        m.recipients = self._affiliation(m.senders)
+        if not m.senders and not m.reference:
+            m.senders = self._opening_phrase_subject(i, s_start, s_end)
+        if not m.senders and not m.reference:
+            m.senders = self._plural_groups(i, s_start)
+        if not m.recipients and m.senders and not m.received:
+            m.recipients = self._addressee_in_clause(s_start, s_end, m.senders, i)
+        return m
+
+    def _verb_subject(self, v: int, s_start: int) -> tuple[int, ...]:
+        doc, d = self.doc, self.d
+        if v > s_start and doc[v - 1].lower_ in ("who", "which") and v - 2 >= s_start and doc[v - 2].text == ",":
+            got = d.np_ending_at(v - 3)  # `Rep. Luis Navarro, D-Texas, who sent a letter`
+            k = v - 3
+            while got is None or not got[0]:
+                if k <= s_start:
+                    break
+                k -= 1
+                got = d.np_ending_at(k)
+            return got[0] if got else ()
+        if doc[v].lower_.endswith("ing") and v > s_start and doc[v - 1].text == ",":
+            return d.participle_subject(v, s_start)
+        return d.subject_before(v, s_start)
+
+    def _opening_phrase_subject(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
+        """`In a letter to Y, dated …, X said …`: the subject of the main verb after the opening phrase."""
+        doc, d = self.doc, self.d
+        opening = any(doc[x].lower_ in ("in", "by", "through", "via", "with") for x in range(s_start, min(i, s_start + 3)))
+        if not opening:
+            return ()
+        for v in range(i + 1, s_end):
+            t = doc[v]
+            if d.quoted[v]:
+                break
+            if not _is_verb(t) or doc[v - 1].text == "," or (v + 1 < s_end and doc[v + 1].lower_ == "by") \
+                    or t.lower_ in ("dated", "addressed", "signed", "sent", "written", "led", "released", "published"):
                 continue
-            low = t.lower_
-            sent = t.sent
-            s_start, s_end = sent.start, sent.end
-            if low in LETTER_NOUNS:
-                nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
-                prev = doc[t.i - 1].lower_ if t.i else ""
-                if low in WEAK_NOUNS and nxt not in ("to", "from") and prev not in ("written",) and not any(
-                        _lemma(x) in SEND_VERBS for x in doc[max(s_start, t.i - 4):t.i]):
-                    continue
-                if prev in ("the", "that", "this") and nxt not in ("to", "from") and self.letters:
-                    self._same_letter_author(t.i, s_start, s_end)
-                    continue
-                if _hedged(doc, max(s_start, t.i - 6), t.i, d.quoted) or _never_sent(doc, t.i, s_end):
-                    continue
-                senders = self._senders(t.i, s_start, s_end)
-                if not senders:
-                    senders = self._plural_senders(t.i, s_start, s_end)
-                if not senders:
-                    continue
-                self._add(senders, self._recipients(t.i, s_start, s_end, senders), t.i, s_start, s_end)
-            elif _lemma(t) == "write" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                if _hedged(doc, max(s_start, t.i - 5), t.i, d.quoted):
-                    continue
-                senders = d.subject_before(t.i, s_start)
-                recipients, _ = self._list_after(t.i + 2, s_end)
-                if senders and recipients:
-                    self._add(senders, recipients, t.i, s_start, s_end)
-        self._fill_recipients()
-        return self.letters
+            got = d.subject_before(v, s_start)
+            if got:
+                return got
+            break
+        return ()
 
-    def _same_letter_author(self, i: int, s_start: int, s_end: int) -> None:
-        """`Dr. Melanie Thompson, who helped write the letter` names an author of the letter before."""
-        doc = self.doc
-        k = i - 1
-        while k > s_start and doc[k].lower_ in DETERMINERS:
-            k -= 1
-        if k >= s_start and doc[k].lower_ in AUTHOR_VERBS:
-            subj = self.d.subject_before(k, s_start)
-            if not subj and k - 2 >= s_start and doc[k - 1].lower_ in ("helped", "help", "to"):
-                subj = self.d.subject_before(k - 1, s_start)
-            if not subj:
-                j = k - 1
-                while j > s_start and doc[j].lower_ not in ("who",):
-                    j -= 1
-                if doc[j].lower_ == "who" and j - 2 >= s_start and doc[j - 1].text == ",":
-                    got = self.d.np_ending_at(j - 2)
-                    subj = got[0] if got else ()
-            before = [lt for lt in self.letters if lt.cue < i]
-            if subj and before:
-                lt = before[-1]
-                lt.senders = tuple(dict.fromkeys(lt.senders + tuple(subj)))
-
-    def _plural_senders(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
+    def _plural_groups(self, i: int, s_start: int) -> tuple[int, ...]:
         """`Five Palestinian groups ... by way of separate letters`: the groups listed nearby."""
         doc = self.doc
         words = {x.lower_ for x in doc[s_start:i] if not self.d.quoted[x.i]}
         if not words & {"groups", "factions", "organizations", "organisations", "parties", "movements"}:
             return ()
-        sents = list(doc.sents)
-        k = next(n for n, s in enumerate(sents) if s.start == s_start)
-        best: tuple[int, ...] = ()
-        for s in sents[max(0, k - 3):k + 4]:
-            orgs = [n.actor for n in self.d.index.names if s.start <= n.i < s.end and n.actor >= 0
-                    and self.d.index.actors[n.actor].type == "Organization" and not self.d.quoted[n.i]]
-            orgs = list(dict.fromkeys(orgs))
-            if len(orgs) >= 3 and len(orgs) > len(best):
-                best = tuple(orgs)
-        return best
+        return self.d.group_members(i)
+
+    def _addressee_in_clause(self, s_start: int, s_end: int, senders: tuple[int, ...], i: int) -> tuple[int, ...]:
+        """The person the letter's senders thank, urge or tell in the same sentence."""
+        doc, d = self.doc, self.d
+        for t in doc[s_start:s_end]:
+            if d.quoted[t.i] or t.i == i:
+                continue
+            if lx.verb_class(t.lower_) in ("tell", "praise") or _lemma(t) in ("urge", "ask", "thank",
+                                                                            "congratulate", "warn", "inform"):
+                if t.i > 0 and doc[t.i - 1].lower_ in DETERMINERS | {"of"}:
+                    continue  # `cables of thanks`: a noun
+                got = d.np_starting_at(t.i + 1, s_end)
+                if got and got[0] and not set(got[0]) & set(senders):
+                    return got[0]
+        return ()
+
+    def _affiliation(self, senders: tuple[int, ...]) -> tuple[int, ...]:
+        """The organization a sender leads or works for: a letter to "colleagues" or "shareholders" goes there."""
+        d = self.d
+        for s in senders:
+            for role in d.index.actors[s].roles:
+                for n in d.index.names:
+                    if n.actor >= 0 and d.index.actors[n.actor].type == "Organization" and \
+                            self.doc[n.i:n.j].text in role:
+                        return (n.actor,)
+            for n in d.index.names:  # `Petraeus stepped down as director of the CIA`
+                if n.actor != s:
+                    continue
+                window = self.doc[n.j:min(len(self.doc), n.j + 12)]
+                for t in window:
+                    if t.lower_ in ("of", "at") and t.i + 1 < len(self.doc) and any(
+                            x.lower_ in ("director", "head", "chief", "chairman", "president", "ceo", "leader")
+                            for x in self.doc[n.j:t.i]):
+                        m = d.np_starting_at(t.i + 1)
+                        if m and m[0] and d.index.actors[m[0][0]].type == "Organization":
+                            return (m[0][0],)
+        return ()
+
+    # ------------------------------------------------------------------ the letters
+
+    def _hedged(self, i: int) -> bool:
+        """A negation, modal or plan near the cue, or `a letter that was never sent`."""
+        doc = self.doc
+        sent = doc[i].sent
+        before = [t.lower_ for t in doc[max(sent.start, i - 7):i] if not self.d.quoted[t.i]]
+        if any(w in NOT_SENT for w in before):
+            return True
+        after = [t.lower_ for t in doc[i + 1:min(sent.end, i + 9)]]
+        if "never" in after and any(w in ("sent", "delivered", "posted", "mailed", "signed") for w in after):
+            return True
+        return ("not" in after or "n't" in after) and any(w in ("send", "sent", "deliver") for w in after)
+
+    def _cues(self):
+        doc, d = self.doc, self.d
+        for t in doc:
+            if d.quoted[t.i]:
+                continue
+            low = t.lower_
+            if low in LETTER_NOUNS:
+                nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+                sent = t.sent
+                if low in WEAK_NOUNS and nxt not in ("to", "from", "addressed", "verbale") and not any(
+                        _lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i]):
+                    continue
+                if low == "note" and t.i and doc[t.i - 1].lower_ in ("to", "will", "would"):
+                    continue
+                yield t.i, "noun"
+            elif _lemma(t) == "write" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                yield t.i, "verb"
+
+    def find(self) -> list[LetterDraft]:
+        doc, d = self.doc, self.d
+        for i, kind in self._cues():
+            sent = doc[i].sent
+            if self._hedged(i):
+                continue
+            if kind == "verb":
+                senders = d.subject_before(i, sent.start)
+                if not senders and i > 1 and doc[i - 1].lower_ in ("had", "has", "have"):
+                    senders = d.subject_before(i - 1, sent.start)
+                recipients, _ = self.list_after(i + 2, sent.end)
+                if senders:
+                    self._add(senders, recipients, i)
+                continue
+            m = self._read(i)
+            if m.reference and self.letters:
+                lt = self._referent(m)
+                if lt is not None:
+                    self._merge(lt, m)
+                    continue
+            if m.similar and not m.recipients and self.letters:
+                m.recipients = self.letters[-1].recipients
+            if m.senders or m.recipients:
+                self._add(m.senders, m.recipients, i)
+        self._signatories()
+        self._fill_recipients()
+        return [lt for lt in self.letters if lt.senders and lt.recipients]
+
+    def _referent(self, m: Mention) -> LetterDraft | None:
+        for lt in reversed(self.letters):
+            if lt.cue >= m.cue:
+                continue
+            if not m.senders or set(m.senders) & set(lt.senders) or not lt.senders:
+                return lt
+        return None
+
+    def _merge(self, lt: LetterDraft, m: Mention) -> None:
+        if m.senders and not set(m.senders) <= set(lt.senders):
+            lt.senders = tuple(dict.fromkeys(lt.senders + m.senders))
+        persons = lambda xs: [x for x in xs if self.d.index.actors[x].type == "Person"]  # noqa: E731
+        if m.recipients and (not lt.recipients or persons(m.recipients) and not persons(lt.recipients)):
+            # named people later replace organizations named by description first
+            lt.recipients = tuple(r for r in m.recipients if r not in lt.senders)
+        self.d.letters_by_pos.append((m.cue, lt.senders))
+
+    def _add(self, senders: tuple[int, ...], recipients: tuple[int, ...], cue: int) -> LetterDraft:
+        doc = self.doc
+        sent = doc[cue].sent
+        recipients = tuple(r for r in recipients if r not in senders)
+        for lt in self.letters:  # the same letter told again
+            same = senders and set(lt.senders) == set(senders) and (
+                not recipients or not lt.recipients or set(recipients) == set(lt.recipients))
+            if same:
+                lt.recipients = lt.recipients or recipients
+                self.d.letters_by_pos.append((cue, lt.senders))
+                return lt
+        when = date_in(doc[max(sent.start, cue - 6):min(sent.end, cue + 10)].text, self.article_date)
+        lt = LetterDraft(f"l{len(self.letters)}", tuple(senders), recipients, cue, _evidence(doc, cue), when)
+        self.letters.append(lt)
+        self.d.letters_by_pos.append((cue, lt.senders))
+        return lt
+
+    def _signatories(self) -> None:
+        """`The letter was signed by A, B and C`, `Its signatories include A and B`, `X, who helped write the letter`."""
+        doc, d = self.doc, self.d
+        for t in doc:
+            if d.quoted[t.i] or not self.letters:
+                continue
+            before = [lt for lt in self.letters if lt.cue <= t.i]
+            if not before:
+                continue
+            lt = before[-1]
+            sent = t.sent
+            low = t.lower_
+            if low in ("signatories", "signers", "co-signers", "authors") and t.i + 1 < sent.end and \
+                    doc[t.i + 1].lower_ in ("include", "included", "includes", "are", "were", "including"):
+                got, _ = self.list_after(t.i + 2, sent.end)
+                lt.senders = tuple(dict.fromkeys(lt.senders + got))
+            elif low in AUTHOR_VERBS and t.i + 2 < sent.end and doc[t.i + 1].lower_ in ("the", "this") and \
+                    doc[t.i + 2].lower_ in ("letter", "letters", "message", "note", "cable"):
+                subj = self._verb_subject(t.i, sent.start)
+                if not subj and t.i - 1 >= sent.start and doc[t.i - 1].lower_ in ("helped", "help", "to"):
+                    subj = self._verb_subject(t.i - 1, sent.start)
+                if subj:
+                    lt.senders = tuple(dict.fromkeys(lt.senders + subj))
 
     def _fill_recipients(self) -> None:
         """A letter with no recipient in its sentence: the person its senders urged just before."""
         doc, d = self.doc, self.d
         sents = list(doc.sents)
         for lt in self.letters:
-            if lt.recipients:
+            if lt.recipients or not lt.senders:
                 continue
             k = next(n for n, s in enumerate(sents) if s.start <= lt.cue < s.end)
             for s in reversed(sents[max(0, k - 2):k]):
@@ -362,15 +557,5 @@ class LetterFinder:
                     break
 
 
-def _never_sent(doc: Doc, i: int, s_end: int) -> bool:
-    """`a letter that was never sent`, `a letter he did not send`."""
-    window = [t.lower_ for t in doc[i + 1:min(s_end, i + 8)]]
-    return "never" in window and any(w in ("sent", "delivered", "posted", "mailed") for w in window) or (
-        "not" in window or "n't" in window) and any(w in ("send", "sent", "deliver") for w in window)
-
-
 def find_letters(doc: Doc, d: Discourse, article_date: str | None = None) -> list[LetterDraft]:
     return LetterFinder(doc, d, article_date).find()
-
-
-__all__ = ["find_letters", "LetterDraft", "PREPOSITIONS"]

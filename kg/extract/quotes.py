@@ -32,6 +32,12 @@ MARKS = re.compile(r"[“”„«»\"‘’‹›']")
 AFTER_CLOSE = set(".,;:!?)]}—–-…") | set("”’\"'»")
 BEFORE_OPEN = set("([{—–-/") | set("“‘\"'«")
 CUE_CLASSES = ("say", "tell", "describe", "praise", "cite")
+# Verbs that cue a quote only right beside it (`He continued, “…”`), not across a clause
+# (`Iran continues to support the “battle …”`).
+ADJACENT_ONLY = {"add", "continue", "post", "read", "express", "voice", "agree", "reject", "dismiss", "report",
+                 "signal", "indicate", "highlight", "mention", "demand", "charge", "counter", "cry", "sing",
+                 "chant", "blast", "slam", "criticise", "criticize", "condemn", "denounce", "testify", "answer",
+                 "respond", "reply", "release", "issue", "publish"}
 NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
                 "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
                 "album", "show", "series", "headline", "motto", "title", "policy", "doctrine", "mission",
@@ -278,6 +284,7 @@ class QuoteFinder:
             if a.speakers:
                 out.append(a)
                 prev = a
+                self.d.add_focus(max(last, a.cue_i), a.speakers, "speaker")
         return out
 
     # ------------------------------------------------------------------ cues
@@ -338,13 +345,19 @@ class QuoteFinder:
                 continue
             cls = is_cue(doc[k])
             if cls:
-                if cls == "according":
+                if cls == "according" or lexicons.lemma(doc[k].lower_) in ADJACENT_ONLY and not all(
+                        doc[x].is_punct or doc[x].lower_ == "that" for x in range(k + 1, first)):
                     k -= 1
                     continue
                 speakers = self._subject(k, s_start)
                 if speakers:
                     return Attributed(None, speakers, doc[k].lower_, k)
             k -= 1
+        if according is None:
+            # `Ghaani ended his letter with this sentence, “…”`: the words of the letter's sender
+            for pos, senders in reversed(self.d.letters_by_pos):
+                if s_start <= pos < first and senders:
+                    return Attributed(None, senders, "letter", pos)
         return according
 
     def _subject(self, v: int, s_start: int) -> tuple[int, ...]:
@@ -354,7 +367,7 @@ class QuoteFinder:
             prev = doc[v - 1]
             if prev.text == "," or not (prev.is_alpha and prev.lower_ in ("was", "is", "were", "are", "been")):
                 got = self.d.subject_before(v, s_start) if prev.text != "," else ()
-                return got or self.d.clause_subject(s_start, v)
+                return got or self.d.participle_subject(v, s_start)
         got = self.d.subject_before(v, s_start)
         if not got and doc[v].lower_ in ("said", "says", "told", "wrote"):
             return ()
@@ -366,10 +379,12 @@ class QuoteFinder:
         ends_open = text.endswith((",", "?", "!", "—", "-")) or sp.close_at is None
         tail = self._tail(last) if sp.close_at is not None else None
         head = None
-        if tail is None or not ends_open:
+        if tail is None or not ends_open or tail.cue == "according to":
             head = self._head(first)
         got = None
-        if tail and (ends_open or head is None):
+        if tail and tail.cue == "according to" and head and head.cue != "according to":
+            got, got.source = head, tail.speakers
+        elif tail and (ends_open or head is None):
             got = tail
             if head and head.cue == "according to" and tail.cue != "according to":
                 got.source = head.speakers

@@ -91,20 +91,23 @@ class RelationFinder:
             s = t.sent
             cls = lx.verb_class(t.lower_)
             target_at = None
-            if cls == "praise" and not t.text[:1].isupper() or cls == "praise" and t.is_sent_start:
-                if t.lower_ in ("thanks", "praise", "tribute") and t.i and doc[t.i - 1].lower_ in DETERMINERS:
-                    continue  # the noun, handled below
+            prev = doc[t.i - 1].lower_ if t.i else ""
+            noun = t.lower_ in PRAISE_NOUNS and (prev in DETERMINERS or prev in (
+                "with", "of", "high", "lavish", "fulsome", "warm", "glowing", "effusive", "their", "his", "her")
+                or lexicons.lemma(prev) in ("shower", "heap", "lavish", "pay", "express", "earn", "win", "offer"))
+            if cls == "praise" and not noun and (not t.text[:1].isupper() or t.is_sent_start):
                 target_at = t.i + 1
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("to", "on"):
                     target_at += 1
-            elif t.lower_ in PRAISE_NOUNS:
+            elif noun:
                 # `showered Deif with praise`, `heaped praise on X`, `paid tribute to X`, `expressed appreciation to`
                 nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
                 if nxt in ("on", "to", "for", "upon"):
                     target_at = t.i + 2
-                else:
+                else:  # `showered Deif with praise`
                     k = t.i - 1
-                    while k > s.start and doc[k].lower_ in ("with", "of", "lavish", "high", "fulsome", "warm"):
+                    while k > s.start and k > t.i - 8 and lexicons.lemma(doc[k].lower_) not in (
+                            "shower", "heap", "lavish"):
                         k -= 1
                     if lexicons.lemma(doc[k].lower_) in ("shower", "heap", "lavish") and k + 1 < t.i:
                         target_at = k + 1
@@ -117,7 +120,11 @@ class RelationFinder:
                 continue
             if self.negated(t.i, s.start):
                 continue
-            praisers = self._subject(t.i, s.start)
+            verb = t.i if target_at > t.i else target_at - 1
+            while verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay",
+                                                                              "express", "offer") and verb > t.i - 8:
+                verb -= 1
+            praisers = self._subject(verb if target_at < t.i or noun else t.i, s.start)
             targets = self._objects(target_at, s.end, exclude=set(praisers))
             for p in praisers:
                 for x in targets:
@@ -128,7 +135,7 @@ class RelationFinder:
         word = self.doc[v].lower_
         if word.endswith("ing"):
             got = d.subject_before(v, s_start) if self.doc[v - 1].text != "," else ()
-            return got or d.clause_subject(s_start, v)
+            return got or d.participle_subject(v, s_start)
         return d.subject_before(v, s_start) or ()
 
     def _objects(self, k: int, s_end: int, exclude: set[int]) -> tuple[int, ...]:
@@ -280,10 +287,7 @@ class RelationFinder:
                 while j < s.end and doc[j].lower_ in ("by", "of", "from") or j < s.end and doc[j].lower_ in (
                         "the", "a", "an") or j < s.end and doc[j].is_lower and doc[j].lower_ in ("recent", "latest"):
                     j += 1
-                nxt = d.index.name_at(j)
-                if nxt is not None and nxt.actor >= 0 and doc[k + 1].lower_ in ("by", "of", "from"):
-                    found = (nxt.actor,)
-                elif nxt is None and k + 1 < s.end and doc[k + 1].lower_ == "by":
+                if k + 1 < s.end and doc[k + 1].lower_ in ("by", "of", "from"):
                     got = d.np_starting_at(k + 2, s.end)
                     found = got[0] if got else ()
                 if not found:

@@ -54,25 +54,27 @@ def split_sentences(doc: Doc) -> Doc:
         tok, prev = doc[i], doc[i - 1]
         if tok.is_space:
             continue
-        if prev.is_space:
+        if prev.is_space and "\n" in prev.text:
             starts[i] = _new_paragraph(prev, tok)
             continue
+        if prev.is_space:  # `regime.  In his letter`: extra spaces are a token of their own
+            prev = doc[i - 2] if i > 1 else prev
         if tok.text in CLOSERS and not tok.text.startswith(("'", "’")):
             continue
-        j = i - 1
+        j = prev.i
         while j > 0 and doc[j].text in CLOSERS:
             j -= 1
-        if j < 0 or j == i - 1 and doc[j].text in CLOSERS:
+        if j < 0 or j == prev.i and doc[j].text in CLOSERS:
             continue
         term = doc[j].text in TERMINAL
         if not term and doc[j].text in SENTENCE_FINAL_ABBREVIATIONS:
             term = tok.lower_ in common and tok.text[:1].isupper() and i == j + 1
-        if not term or not doc[i - 1].whitespace_:
+        if not term or not (prev.whitespace_ or doc[i - 1].is_space):
             continue
         first = tok.text[:1]
         if not (first.isupper() or first.isdigit() or tok.text in OPENERS):
             continue
-        if j < i - 1 and doc[j].text in ("!", "?") and _attribution_follows(doc, i):
+        if j < prev.i and doc[j].text in ("!", "?") and _attribution_follows(doc, i):
             continue  # `“We achieved that.” Pence said.` keeps quote and attribution together
         starts[i] = True
     for i, tok in enumerate(doc):
