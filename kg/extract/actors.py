@@ -25,6 +25,7 @@ from kg.nlp import lexicons
 from kg.nlp.names import acronym, is_acronym, org_key, same_person, same_word
 
 STATE = "State"
+DROP = "Drop"  # a name found to be no actor (`JCPOA`, the acronym of a plan)
 QUOTE_MARKS = set("“”\"‘’'«»„")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
@@ -222,6 +223,11 @@ def _segments(texts: list[str]) -> list[tuple[str, int, int, object]]:
         else:
             merged.append(s)
     segs = merged
+    for k, s in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if s[0] == "ORG" and texts[s[1]] in lexicons.words("titles.txt") and nxt is not None and nxt[0] == "W" \
+                and _name_like(texts[nxt[1]:nxt[2]]):
+            segs[k] = ("TITLE", s[1], s[2], " ".join(texts[s[1]:s[2]]))
     out: list[tuple[str, int, int, object]] = []
     for s in segs:
         if out and s[0] == "W" and out[-1][0] == "W" and out[-1][2] == s[1]:
@@ -246,7 +252,8 @@ def _name_like(words: list[str]) -> bool:
     if any(w in lx.org_heads() for w in core) or any(is_acronym(w) for w in core):
         return False
     if core[0] in lexicons.given_names():
-        return not all(lx.is_common(w) for w in core[1:])
+        # `James Clapper`, `Tom Cotton`: a given name makes a surname that is also a word a name
+        return not all(w.lower() in lexicons.words("function_words.txt") for w in core[1:])
     if core[0] in lexicons.ambiguous_given_names() and not lx.is_common(core[-1]):
         return True
     return not any(lx.is_common(w.split("-")[-1]) for w in core)
@@ -341,8 +348,9 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 # `Israel Defense Forces`, `Palestine Liberation Organization`: the state is part of the name
                 rest = texts[nxt[1]:nxt[2]]
                 keep = label != "DEMONYM" or all(lx.is_common(w) or w in lx.org_heads() for w in rest)
-                if label == "DEMONYM" and all(w in lx.org_heads() for w in rest):
-                    title = None  # `Kurdish TV`, `Iranian Parliament`: a description, not a name
+                if label == "DEMONYM" and all(w in lx.org_heads() for w in rest) and (
+                        rest[-1].lower() in lx.news_words() or rest[-1] in ("Government", "Media")):
+                    title = None  # `Kurdish TV`, `Iranian state media`: a description, not a name
                     k += 2
                     continue
                 base = a if keep else nxt[1]
@@ -414,6 +422,9 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 out.append(Name(A, B, None, kind="weak"))  # `Pence`: only as the surname of a named person
         elif len(words) >= 2 and not any(lx.is_common(w) for w in words if w.lower() not in CONNECTORS):
             out.append(Name(A, B, None))  # a run of unknown proper words: typed from context
+        elif 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+                and A not in initial and not after_place:
+            out.append(Name(A, B, None, kind="maybe-person"))  # `Wang Yi`, `Kaja Kallas`: a person in context
         k += 1
     if title is not None and not out or title is not None and out[-1].j < title[0]:
         # a bare title: `the Leader`, `the President` -- kept as a role for descriptors
@@ -447,6 +458,14 @@ def _person_start(words: list[str]) -> int | None:
 def _type_from_context(doc: Doc, names: list[Name]) -> None:
     """Type names the lexicons left open, from the words around them."""
     for n in names:
+        if n.kind == "maybe-person":
+            if _person_context(doc, n):
+                n.type, n.kind = PERSON, None
+            continue
+        if n.kind == "acronym":
+            n.type = _acronym_type(doc, n, names)
+            if n.type is not None:
+                continue
         if n.type is not None:
             continue
         before = doc[n.start_i - 1] if n.start_i > 0 else None
@@ -460,22 +479,61 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
     _type_lists(doc, names)
 
 
-def _type_lists(doc: Doc, names: list[Name]) -> None:
-    """An untyped name listed with organizations is one: `Hamas, Fath-Intifada and the Coalition`."""
-    for k, n in enumerate(names):
-        if n.type is not None or n.kind == "weak":
+def _person_context(doc: Doc, n: Name) -> bool:
+    """`his Chinese counterpart, Wang Yi`, `negotiator Saeb Erekat`, `Wang Yi said`: a person."""
+    k = n.start_i - 1
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    if k >= 0 and doc[k].is_lower and (doc[k].lower_ in lx.roles() or doc[k].lower_ in (
+            "counterpart", "envoy", "wife", "husband", "son", "daughter", "predecessor", "successor", "deputy")):
+        return True
+    nxt = doc[n.j] if n.j < len(doc) else None
+    return nxt is not None and nxt.is_lower and lx.verb_class(nxt.lower_) in ("say", "tell")
+
+
+def _acronym_type(doc: Doc, n: Name, names: list[Name]) -> str | None:
+    """An unknown acronym is an organization when the text says so.
+
+    Its expansion in the text ends with a head word (`Telephone Preference Service (TPS)`), or it acts:
+    `the E3 said`, `known as the E3`. `the JCPOA` (a Plan, not a body) stays out.
+    """
+    word = doc[n.i].text.replace(".", "")
+    for m in names:
+        if m is n or m.j - m.i < 2:
             continue
-        for step in (-1, 1):
-            m_k = k + step
-            if not 0 <= m_k < len(names):
-                continue
-            m = names[m_k]
-            lo, hi = (m.j, n.start_i) if step < 0 else (n.j, m.start_i)
-            between = [t for t in doc[lo:hi] if not (t.text in ("(", ")") or t.is_lower and lo < hi - 4)]
-            gap = doc[lo:hi].text.strip()
-            if m.type == ORGANIZATION and re.fullmatch(r"(,|,? and|,? or|;)( the)?", gap) and between is not None:
-                n.type = ORGANIZATION
+        if acronym(doc[m.i:m.j].text) == word:
+            return ORGANIZATION if m.type == ORGANIZATION or doc[m.j - 1].text in lx.org_heads() else DROP
+    before = doc[n.i - 1].lower_ if n.i else ""
+    if before == "the" and n.i >= 3 and doc[n.i - 2].lower_ == "as" and doc[n.i - 3].lower_ in ("known", "called"):
+        return ORGANIZATION
+    nxt = doc[n.j] if n.j < len(doc) else None
+    if nxt is not None and nxt.is_lower and (lx.verb_class(nxt.lower_) in ("say", "tell", "praise", "send")):
+        return ORGANIZATION
+    return None
+
+
+def _type_lists(doc: Doc, names: list[Name]) -> None:
+    """Untyped names listed with organizations are organizations.
+
+    `The Popular Front … (the command office), Fath-Intifada, … and the Coalition of Palestinian
+    Forces`: the items of a list (commas, bracketed asides, a final "and" or "or") share a type.
+    """
+    k = 0
+    while k < len(names):
+        run = [names[k]]
+        joined = False
+        while k + len(run) < len(names):
+            prev, nxt = run[-1], names[k + len(run)]
+            gap = re.sub(r"\([^()]*\)", "", doc[prev.j:nxt.start_i].text).strip()
+            if not re.fullmatch(r"(,|,? and|,? or)?( the)?", gap) or doc[nxt.start_i].is_sent_start:
                 break
+            joined = joined or " and" in f" {gap}" or " or" in f" {gap}"
+            run.append(nxt)
+        if joined and len(run) >= 3 and any(n.type == ORGANIZATION for n in run):
+            for n in run:
+                if n.type is None and n.kind not in ("weak", "maybe-person"):
+                    n.type = ORGANIZATION
+        k += len(run)
 
 
 def _gender(doc: Doc, n: Name) -> str | None:
@@ -564,7 +622,7 @@ def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
         actors[hit].names.append(n)
     # 4. single words: surnames, acronyms, short forms of organizations
     for n in names:
-        if n.actor >= 0 or n.type in ("ROLE", STATE):
+        if n.actor >= 0 or n.type in ("ROLE", STATE, DROP):
             continue
         word = doc[n.i:n.j].text
         a = _single_word_actor(doc, n, word, actors, org_index)

@@ -515,6 +515,12 @@ class Discourse:
             return self.resolve_description(k, n.j), n.j
         if doc[j].lower_ in PRONOUNS:
             return self.resolve_pronoun(j), j + 1
+        if j + 2 < limit and doc[j].is_lower and doc[j].is_alpha and doc[j + 1].text in POSSESSIVE:
+            e = j + 2  # `the party's national chairman`: a person described through an owner
+            while e < limit and e < j + 7 and doc[e].is_lower and doc[e].is_alpha:
+                e += 1
+            if e > j + 2 and doc[e - 1].lower_ in lx.roles():
+                return self.resolve_description(k, e), e
         e = j
         while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (doc[e].is_lower or doc[e].is_title) \
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
@@ -635,12 +641,21 @@ class Discourse:
                 if j >= stop and doc[j].text in (",", "(", "--", "—", "–"):
                     inner = doc[j + 1:k]
                     if not any(self.quoted[x.i] for x in inner) and len(inner) > 0:
+                        if len(inner) > 2 and inner[0].lower_ in ("known", "dubbed", "called") and \
+                                inner[1].lower_ == "as" or inner[0].lower_ in ("dubbed", "called"):
+                            named = self.np_starting_at(inner[0].i + (2 if inner[1].lower_ == "as" else 1), k)
+                            if named and named[0]:
+                                return named[0]  # `the three European powers, known as the E3, said`
                         # `the Liberal Democrat spokesperson, Tim Farron, wrote`: the name in apposition
                         n = self.index.name_at(k - 1) if k - 1 > j else None
                         if n is not None and n.actor >= 0 and n.start_i <= j + 2 and \
                                 self.index.actors[n.actor].type in (PERSON, ORGANIZATION):
-                            before_desc = self.np_ending_at(j - 1)
-                            if before_desc is None or not before_desc[0] or self.index.name_at(j - 1) is None:
+                            before = self.index.name_at(j - 1)
+                            b = before.start_i - 1 if before is not None else j - 1
+                            while b >= 0 and doc[b].lower_ in DETERMINERS:
+                                b -= 1
+                            chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for")
+                            if before is None or chained:  # `The Emir of Qatar, Sheikh Tamim …, sent`
                                 return (n.actor,)
                         got = self.np_ending_at(j - 1)
                         if got and got[0]:

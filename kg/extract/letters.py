@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from kg.extract import lexicon as lx
 from kg.extract.actors import POSSESSIVE
 from kg.extract.dates import date_in
-from kg.extract.discourse import DETERMINERS, PLURAL_GROUP_NOUNS, Discourse
+from kg.extract.discourse import DETERMINERS, PLURAL_GROUP_NOUNS, Discourse, _party_tag
 from kg.model import Letter, Quote, Span
 from kg.nlp import lexicons
 
@@ -53,6 +53,9 @@ NOT_SENT = {"not", "n't", "never", "would", "could", "might", "may", "should", "
 GROUP_RECIPIENTS = {"colleagues", "staff", "employees", "members", "shareholders", "supporters", "workers",
                     "officers", "troops", "personnel", "students", "parishioners", "followers", "voters",
                     "investors", "customers", "stakeholders", "partners", "agents", "members"}
+PARTICIPLES = {"dated", "addressed", "signed", "sent", "written", "led", "released", "published", "known", "called",
+               "named", "described", "co-signed", "organized", "organised", "delivered", "handed", "seen",
+               "obtained", "copied", "posted", "leaked", "cited", "quoted"}
 REFERENCE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "such"}
 
 
@@ -106,6 +109,7 @@ class Mention:
     reference: bool = False  # `the letter`: a letter told before
     similar: bool = False  # `a similar cable`: same recipients as the letter before
     received: bool = False
+    separate: bool = False  # `a separate letter`, `also sent`: not the letter told before
 
 
 class LetterFinder:
@@ -140,6 +144,8 @@ class LetterFinder:
                 break
             items.append(actors)
             j = end
+            if j + 2 < limit and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3  # `the Independent National Electoral Commission (INEC) and …`
             while j < limit and (doc[j].text in POSSESSIVE or doc[j].is_lower and doc[j].lower_ in (
                     "political", "bureau", "board", "office", "directors", "leadership")):
                 j += 1  # `the Brigades' political bureau`
@@ -303,8 +309,11 @@ class LetterFinder:
         s_start, s_end = sent.start, sent.end
         start = self._start_of_np(i, s_start)
         m = Mention(i)
-        words = {doc[x].lower_ for x in range(start, i)}
+        words = {doc[x].lower_ for x in range(start, i)} | {doc[x].lower_ for x in range(max(s_start, start - 3),
+                                                                                          start)}
         m.similar = bool(words & {"similar", "same", "identical"})
+        m.separate = bool(words & {"separate", "second", "third", "another", "new", "further", "similar", "also",
+                                   "own", "reply", "two-page"}) or doc[i].lower_ in ("reply", "replies", "response")
         m.reference = bool(words & REFERENCE) and not m.similar and not words & {"separate", "second", "third",
                                                                                "new", "another", "further"}
         m.senders = self._from(i, s_end) or self._by(i, s_end)
@@ -329,7 +338,7 @@ class LetterFinder:
                     elif not m.recipients and v + 1 < s_end and doc[v + 1].lower_ in GROUP_RECIPIENTS:
                         m.recipients = self._affiliation(m.senders)
         if not m.senders and not m.reference:
-            m.senders = self._opening_phrase_subject(i, s_start, s_end)
+            m.senders = self._opening_phrase_subject(i, s_start, s_end) or self._aside_subject(start, s_start)
         if not m.senders and not m.reference:
             m.senders = self._plural_groups(i, s_start)
         if not m.recipients and m.senders and not m.received:
@@ -361,14 +370,31 @@ class LetterFinder:
             t = doc[v]
             if d.quoted[v]:
                 break
-            if not _is_verb(t) or doc[v - 1].text == "," or (v + 1 < s_end and doc[v + 1].lower_ == "by") \
-                    or t.lower_ in ("dated", "addressed", "signed", "sent", "written", "led", "released", "published"):
+            if not _is_verb(t) or (v + 1 < s_end and doc[v + 1].lower_ in ("by", "as")) \
+                    or t.lower_ in PARTICIPLES or doc[v - 1].text == "," and t.lower_.endswith("ing"):
                 continue
             got = d.subject_before(v, s_start)
             if got:
                 return got
             break
         return ()
+
+    def _aside_subject(self, start: int, s_start: int) -> tuple[int, ...]:
+        """`King Abdullah II of Jordan, in a cable to Aoun, wished him success`: the name before the aside."""
+        doc = self.doc
+        k = start - 1
+        while k >= s_start and doc[k].lower_ in ("in", "by", "via", "through", "with"):
+            k -= 1
+        if k < s_start or doc[k].text != ",":
+            return ()
+        k -= 1
+        while k >= s_start and (_party_tag(doc[k].text) or doc[k].text == ","):
+            k -= 1
+        n = self.d.index.name_at(k)
+        if n is not None and n.actor >= 0 and self.d.index.actors[n.actor].type in ("Person", "Organization"):
+            return (n.actor,)
+        got = self.d.np_ending_at(k)
+        return got[0] if got else ()
 
     def _plural_groups(self, i: int, s_start: int) -> tuple[int, ...]:
         """`Five Palestinian groups ... by way of separate letters`: the groups listed nearby."""
@@ -438,8 +464,11 @@ class LetterFinder:
             if low in LETTER_NOUNS:
                 nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
                 sent = t.sent
-                if low in WEAK_NOUNS and nxt not in ("to", "from", "addressed", "verbale") and not any(
-                        _lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i]):
+                sent_by_verb = any(_lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i])
+                if low in WEAK_NOUNS and nxt not in ("to", "from", "addressed", "verbale") and not sent_by_verb:
+                    continue
+                if low in ("reply", "replies", "response") and not sent_by_verb and not (
+                        nxt == "from" or t.i and doc[t.i - 1].lower_ in ("written", "two-page", "one-page", "letter")):
                     continue
                 if low == "note" and t.i and doc[t.i - 1].lower_ in ("to", "will", "would"):
                     continue
@@ -470,7 +499,7 @@ class LetterFinder:
             if m.similar and not m.recipients and self.letters:
                 m.recipients = self.letters[-1].recipients
             if m.senders or m.recipients:
-                self._add(m.senders, m.recipients, i)
+                self._add(m.senders, m.recipients, i, m.separate)
         self._signatories()
         self._fill_recipients()
         return [lt for lt in self.letters if lt.senders and lt.recipients]
@@ -492,15 +521,14 @@ class LetterFinder:
             lt.recipients = tuple(r for r in m.recipients if r not in lt.senders)
         self.d.letters_by_pos.append((m.cue, lt.senders))
 
-    def _add(self, senders: tuple[int, ...], recipients: tuple[int, ...], cue: int) -> LetterDraft:
+    def _add(self, senders: tuple[int, ...], recipients: tuple[int, ...], cue: int,
+             separate: bool = False) -> LetterDraft:
         doc = self.doc
         sent = doc[cue].sent
         recipients = tuple(r for r in recipients if r not in senders)
-        for lt in self.letters:  # the same letter told again
-            same = senders and set(lt.senders) == set(senders) and (
-                not recipients or not lt.recipients or set(recipients) == set(lt.recipients))
-            if same:
-                lt.recipients = lt.recipients or recipients
+        for lt in self.letters:  # the same letter told again, maybe naming more recipients
+            if senders and set(lt.senders) == set(senders) and not separate:
+                lt.recipients = tuple(dict.fromkeys(lt.recipients + recipients))
                 self.d.letters_by_pos.append((cue, lt.senders))
                 return lt
         when = date_in(doc[max(sent.start, cue - 6):min(sent.end, cue + 10)].text, self.article_date)

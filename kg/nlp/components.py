@@ -4,14 +4,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.nlp.lexicons import classes, common_words, lemma
+from kg.nlp.lexicons import classes, common_words, lemma, words
 
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"”", '"', "’", "'", ")", "]", "»"}
 OPENERS = {"“", '"', "‘", "'", "(", "[", "«", "—", "-"}
-# Abbreviations that may end a sentence ("... in the U.S. The next day ...").
-SENTENCE_FINAL_ABBREVIATIONS = {"U.S.", "U.K.", "U.N.", "D.C.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.",
-                                 "Sr.", "a.m.", "p.m.", "etc.", "E.U.", "U.S.A.", "L.A."}
+
+
+def titles() -> frozenset[str]:
+    return words("titles.txt")
 
 
 def _reporting(tok: Token) -> bool:
@@ -67,7 +68,8 @@ def split_sentences(doc: Doc) -> Doc:
         if j < 0 or j == prev.i and doc[j].text in CLOSERS:
             continue
         term = doc[j].text in TERMINAL
-        if not term and doc[j].text in SENTENCE_FINAL_ABBREVIATIONS:
+        if not term and len(doc[j].text) > 1 and doc[j].text.endswith(".") and doc[j].text not in titles():
+            # `… in the U.S. The next day`, `Ed Royce, R-Calif. He said`: an abbreviation may end a sentence
             term = tok.lower_ in common and tok.text[:1].isupper() and i == j + 1
         if not term or not (prev.whitespace_ or doc[i - 1].is_space):
             continue

@@ -114,9 +114,10 @@ def acronym(name: str) -> str:
 
 
 def is_acronym(token: str) -> bool:
-    """IRGC, U.N., PLO: two to seven capitals, maybe with dots."""
+    """IRGC, U.N., PLO, E3, G20: two to seven capitals (digits after the first), maybe with dots."""
     t = token.replace(".", "")
-    return 2 <= len(t) <= 7 and t.isalpha() and t.isupper()
+    return 2 <= len(t) <= 7 and t[0].isalpha() and t.isalnum() and t.isupper() and \
+        sum(c.isalpha() for c in t) >= 1 and not t.isdigit()
 
 
 def same_person(a: list[str], b: list[str]) -> bool:

@@ -7,6 +7,8 @@ and parse are kept and our sentence splitter runs before its parser.
 """
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -28,10 +30,15 @@ ABBREVIATIONS = [
 ]
 
 
+# A US legislator's party and state after the name: `R-Calif.`, `D-N.M.`, `I-Vt.`
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z]*(?:\.[A-Z]?)*\.?$")
+
+
 def _customise_tokenizer(nlp: Language) -> None:
-    """Keep `al-Qassam` and `Fath-Intifada` whole and title abbreviations in one token."""
+    """Keep `al-Qassam` and `Fath-Intifada` whole, and title abbreviations and party tags in one token."""
     infixes = [p for p in nlp.Defaults.infixes if "-" not in p or "(?=[0-9-])" in p]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.token_match = PARTY_TAG.match
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
