@@ -220,6 +220,10 @@ def _segments(texts: list[str]) -> list[tuple[str, int, int, object]]:
                 and texts[nxt[2] - 1] in heads and texts[nxt[1]].lower() not in CONNECTORS:
             start = merged.pop()[1] if merged and merged[-1][0] == "W" and merged[-1][2] == s[1] else s[1]
             merged.append(("W", start, s[2], None))
+        elif s[0] == "ORG" and not is_acronym(texts[s[1]]) and merged and merged[-1][0] in ("W", "PLACE") \
+                and merged[-1][2] == s[1] and texts[s[2] - 1] in heads and not lx.is_common(texts[s[1] - 1]) \
+                and texts[s[1] - 1] not in lx.org_heads():
+            merged[-1] = ("W", merged[-1][1], s[2], None)  # `Stevenage Labour Party`: a local branch
         else:
             merged.append(s)
     segs = merged
@@ -459,7 +463,10 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
     """Type names the lexicons left open, from the words around them."""
     for n in names:
         if n.kind == "maybe-person":
-            if _person_context(doc, n):
+            before = doc[n.start_i - 1] if n.start_i > 0 else None
+            if before is not None and before.lower_ in ORG_DESCRIPTORS:
+                n.type, n.kind = ORGANIZATION, ORG_DESCRIPTORS[before.lower_]  # `the campaign group Surfers …`
+            elif _person_context(doc, n):
                 n.type, n.kind = PERSON, None
             continue
         if n.kind == "acronym":
@@ -646,6 +653,14 @@ def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
 
 
 _INITIAL: dict[int, set[int]] = {}
+# Last words that a company or party drops in short mentions: `Marbury` for Marbury Health, `Labour`.
+SHORTENABLE = {"Party", "Agency", "Pharmaceuticals", "Pharma", "Health", "Healthcare", "Motors", "Technologies",
+               "Technology", "Systems", "Energy", "Foods", "Labs", "Therapeutics", "Capital", "Holdings",
+               "Insurance", "Media", "Entertainment", "Networks", "Communications", "Telecom", "Electric", "Steel",
+               "Petroleum", "Chemicals", "Solutions", "Software", "Logistics", "Automotive", "Robotics", "Biotech",
+               "Sciences", "Brands", "Stores", "Markets", "Ventures", "Investments", "Securities", "Financial",
+               "Resources", "Mining", "Group", "Inc", "Inc.", "Corp", "Corp.", "Company", "Corporation", "Partners",
+               "Airlines", "Airways", "Industries", "Ltd", "Ltd.", "Plc", "Co", "Co."}
 KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "friend", "partner",
        "widow", "niece", "nephew", "uncle", "aunt", "cousin", "fiancee", "fiancé", "fiance", "boyfriend",
        "girlfriend", "grandson", "granddaughter", "child", "children"}
@@ -714,7 +729,7 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
         for m in info.names:
             words = [t.text for t in doc[m.i:m.j]]
             if len(words) >= 2 and words[0] == word and all(
-                    w.lower() in lx.news_words() or w in ("Party", "Agency") for w in words[1:]):
+                    w.lower() in lx.news_words() or w in SHORTENABLE for w in words[1:]):
                 return a
     return None
 

@@ -60,7 +60,8 @@ PLURAL_GROUP_NOUNS = {"groups", "factions", "organizations", "organisations", "p
                       "mayors", "countries", "states", "nations", "members", "legislators", "congressmen",
                       "companies", "unions", "agencies", "brigades", "activists", "scientists", "researchers",
                       "firms", "banks", "heads", "presidents", "powers", "governments", "chiefs", "executives",
-                      "signatories", "authors", "ministries", "councils", "committees"}
+                      "signatories", "authors", "ministries", "councils", "committees", "fighters", "forces", "troops",
+                      "soldiers", "employees", "workers", "militants", "staff"}
 ROLE_ABBREVIATIONS = {"gen.": "general", "gen": "general", "gens.": "general", "sen.": "senator",
                       "sens.": "senator", "senator": "senator", "gov.": "governor", "rep.": "representative",
                       "reps.": "representative", "brig.-gen.": "brigadier general", "brig.": "brigadier",
@@ -91,21 +92,26 @@ class Focus:
     kind: str  # "speaker", "subject", "mention"
 
 
+HEAD_CHANGERS = {"prime", "vice", "deputy", "assistant", "under", "lieutenant", "lt.", "vice-", "former", "ex"}
+
+
 def role_words(text: str) -> set[str]:
-    """The role words of a title or role phrase: `Brig.-Gen.` -> {"brigadier general", "brigadier", "general"}."""
+    """The role words a description may use for a title: `Brig.-Gen.` -> general, brigadier general.
+
+    A title's head word counts alone only when the words before it do not change its meaning:
+    `Foreign Minister` is a minister, `Prime Minister` and `Vice President` are not.
+    """
     out = set()
-    for w in re.split(r"[\s,]+", text):
-        low = w.lower()
-        full = ROLE_ABBREVIATIONS.get(low, low.strip(".,"))
-        if full:
-            out.add(full)
-            out.update(full.split())
-    phrase = " ".join(ROLE_ABBREVIATIONS.get(w.lower(), w.lower()) for w in text.split())
-    out.add(phrase)
-    words = phrase.split()
-    for a in range(len(words)):
-        for b in range(a + 2, min(len(words), a + 3) + 1):
-            out.add(" ".join(words[a:b]))
+    phrase = " ".join(ROLE_ABBREVIATIONS.get(w.lower(), w.lower().strip(".,")) for w in text.split())
+    for part in re.split(r"\s*,\s*|\s+of\s+|\s+for\s+", phrase):
+        words = part.split()
+        if not words:
+            continue
+        out.add(part)
+        for a in range(len(words)):
+            if a == 0 or words[a - 1] not in HEAD_CHANGERS:
+                out.add(" ".join(words[a:]))
+        out.add(words[0])
     return out
 
 
@@ -164,6 +170,21 @@ class Discourse:
                     and self.doc[t.i - 1].lower_ == "the" and self._verb_follows(t.i + 1):
                 got = self.resolve_description(t.i - 1, t.i + 1)
                 self.add_focus(t.i, got, "subject")
+        # `His letter to the commissioner quotes …`: the document's author, for a later "it"
+        for t in self.doc:
+            if t.lower_ in DOCUMENT_NOUNS and not self.quoted[t.i] and t.i > 0 and \
+                    self.doc[t.i - 1].lower_ in ("his", "her", "their", "its", "the") and self._doc_subject(t.i):
+                got = self.document_author(t.i)
+                if got:
+                    k = bisect.bisect_right(self._focus_pos, t.i)
+                    self._focus_pos.insert(k, t.i)
+                    self.focus.insert(k, Focus(t.i, got, "n", "document"))
+        # `He said that …`: a resolved subject pronoun keeps its antecedent in focus
+        for t in self.doc:
+            if t.lower_ in ("he", "she") and not self.quoted[t.i] and self._verb_follows(t.i + 1):
+                got = self.resolve_pronoun(t.i)
+                if got:
+                    self.add_focus(t.i, got, "subject")
         # `a spokeswoman for the Information Commissioner's Office`: the organization, speaking as "she"
         for t in self.doc:
             if t.lower_ in ("spokesman", "spokeswoman", "spokesperson") and not self.quoted[t.i]:
@@ -179,9 +200,22 @@ class Discourse:
         while k >= 0 and doc[k].lower_ in DETERMINERS:
             k -= 1
         if k >= 0 and (doc[k].lower_ in PREPOSITIONS or lexicons.is_past_verb(doc[k].lower_)
-                       or lx.verb_class(doc[k].lower_)):
-            return False
+                       or lx.verb_class(doc[k].lower_) or doc[k].lower_ in ("that", "whether", "if")):
+            return False  # an object, or the subject of a clause inside another (`concern that Kerry was`)
         return self._verb_follows(n.j)
+
+    def _doc_subject(self, i: int) -> bool:
+        """`His letter to the commissioner quotes …`: a document noun that is its clause's subject."""
+        doc = self.doc
+        j = i + 1
+        while j < len(doc) and j < i + 8 and doc[j].lower_ not in ("quotes", "says", "said", "reads", "read",
+                                                                    "states", "stated", "notes", "noted",
+                                                                    "claims", "claimed", "argues", "argued",
+                                                                    "warns", "warned", "adds", "added"):
+            if doc[j].text in (".", ";", ",") or self.quoted[j]:
+                return False
+            j += 1
+        return j < len(doc) and j < i + 8
 
     def _verb_follows(self, j: int) -> bool:
         doc = self.doc
@@ -219,6 +253,10 @@ class Discourse:
             return ()
         k = bisect.bisect_left(self._focus_pos, i) - 1
         relative = i >= 2 and self.doc[i - 1].lower_ in ("which", "where", "whom")
+        if not any_kind and not relative and self.doc[i].lower_ in ("he", "she", "they", "it"):
+            got = self._recent_sentences(i, k, g, exclude)
+            if got:
+                return got
         if self.doc[i].lower_ in ("his", "her", "their", "its", "him", "them") or relative:
             sent = self.sent_of[i]
             j = k
@@ -243,12 +281,28 @@ class Discourse:
             k -= 1
         return best_mention or ()
 
+    def _recent_sentences(self, i: int, k: int, g: str, exclude: set[int]) -> tuple[int, ...]:
+        """A subject pronoun's antecedent in its own sentence or the one before.
+
+        Speakers and subjects first, then any name there (`… came from Secretary of State Mike Pompeo.
+        His statement …, as he noted` -> Pompeo); only then older speakers and subjects.
+        """
+        sent = self.sent_of[i]
+        found = [f for f in (self.focus[j] for j in range(k, -1, -1)) if sent - self.sent_of[f.pos] <= 1]
+        fits = [f for f in found if not set(f.actors) & exclude and self._compatible(f, g)]
+        for f in fits:
+            if f.kind in ("speaker", "subject"):
+                return f.actors
+        return fits[0].actors if fits else ()
+
     def _compatible(self, f: Focus, g: str) -> bool:
         if g in ("m", "f"):
             return len(f.actors) == 1 and (self.index.actors[f.actors[0]].type == PERSON and f.gender in (g, None)
                                            or f.gender == g)
         if g == "p":
             return len(f.actors) > 1 or self.index.actors[f.actors[0]].type == ORGANIZATION
+        if f.kind == "document":
+            return g == "n"
         if g == "n":
             return len(f.actors) == 1 and self.index.actors[f.actors[0]].type in (ORGANIZATION, STATE) \
                 and f.gender != "f" and f.gender != "m"
@@ -315,15 +369,23 @@ class Discourse:
             singular = low[:-3] + "y"
         count = next((COUNTS[t.lower_] for t in words[:head_k] if t.lower_ in COUNTS), None)
         if plural and qualifier and low in ("leaders", "members", "heads", "officials", "governments",
-                                            "representatives", "delegates", "ministers"):
+                                            "representatives", "delegates", "ministers", "fighters", "forces",
+                                            "troops", "soldiers", "staff", "employees", "workers", "militants"):
             return tuple(dict.fromkeys(qualifier))  # `the leaders of the Group of 20`: the group itself
         if low in ORG_NOUNS or singular in ORG_NOUNS and plural:
             found = self._recent_org(head.i, singular, plural)
+            if not found and not plural and low in ("group", "movement", "organization", "organisation",
+                                                    "militia", "faction", "company", "firm", "party"):
+                found = self._recent_orgs(head.i, 1)  # `the Lebanese group`: the latest one named
             if count and not found:
                 found = self._recent_orgs(head.i, count)
             return found or (self.group_members(head.i) if plural else ())
         if singular in lx.roles() or singular in ROLE_SYNONYMS or head.text in lexicons.words("titles.txt") \
                 or singular in {w.lower() for w in lexicons.words("titles.txt")}:
+            before = words[head_k - 1].lower_ if head_k > 0 else ""
+            if before in HEAD_CHANGERS or before in ("foreign", "prime", "interior", "defence", "defense",
+                                                     "finance", "health", "supreme", "chief", "secretary"):
+                singular = f"{before} {singular}"  # `the vice president`, `the foreign minister`
             return self._recent_role(head.i, singular, qualifier, plural, count)
         return ()
 

@@ -322,7 +322,16 @@ class QuoteFinder:
             cls = is_cue(doc[j])
             if cls in ("say", "tell", "cite") and j > k:
                 speakers = self.d.subject_before(j, k)
-                return Attributed(None, speakers, doc[j].lower_, j) if speakers else None
+                if not speakers:
+                    return None
+                got = Attributed(None, speakers, doc[j].lower_, j)
+                for m in range(j + 1, s_end - 2):  # `…, said, according to 11Alive News.`
+                    if doc[m].lower_ == "according" and doc[m + 1].lower_ == "to" and not self.d.quoted[m]:
+                        src = self.d.np_starting_at(m + 2, s_end)
+                        if src and src[0] and src[0] != speakers:
+                            got.source = src[0]
+                        break
+                return got
             if doc[j].text in (".", ";", "!", "?"):
                 break
             j += 1
@@ -349,6 +358,11 @@ class QuoteFinder:
                         doc[x].is_punct or doc[x].lower_ == "that" for x in range(k + 1, first)):
                     k -= 1
                     continue
+                if cls == "cite":
+                    # `His letter quotes from a Labour Party handbook about “…”`: the handbook's words
+                    owner = self._cited_owner(k, first)
+                    if owner:
+                        return Attributed(None, owner, doc[k].lower_, k)
                 speakers = self._subject(k, s_start)
                 if speakers:
                     return Attributed(None, speakers, doc[k].lower_, k)
@@ -359,6 +373,17 @@ class QuoteFinder:
                 if s_start <= pos < first and senders:
                     return Attributed(None, senders, "letter", pos)
         return according
+
+    def _cited_owner(self, v: int, first: int) -> tuple[int, ...]:
+        """The actor whose text a cite verb points at: `quotes from a Labour Party handbook`, `cited Mandela`."""
+        doc = self.doc
+        for j in range(v + 1, first):
+            n = self.d.index.name_at(j)
+            if n is not None and n.actor >= 0:
+                return (n.actor,)
+            if doc[j].text in (",", ";") or doc[j].lower_ in ("that", "as"):
+                break
+        return ()
 
     def _subject(self, v: int, s_start: int) -> tuple[int, ...]:
         doc = self.doc

@@ -150,6 +150,8 @@ class RelationFinder:
                 out.extend(got)
                 break
             got = d.np_starting_at(j, s_end)
+            if got is not None and not got[0] and got[1] + 1 < s_end and doc[got[1]].text == ",":
+                got = d.np_starting_at(got[1] + 1, s_end)  # `the company's battery partner, Hanbit Energy`
             if got is None or not got[0]:
                 break
             out.extend(a for a in got[0] if a not in exclude)
@@ -184,18 +186,25 @@ class RelationFinder:
                 self.add("praised", p, x, v)
 
     def praise_in_quotes(self) -> None:
-        """A speaker's own words of praise for a named actor: `I salute X`, `X is one of our best and brightest`."""
+        """A speaker's own words of praise: `We thank our brothers in Iran`, `X is one of our best and brightest`."""
         doc, d = self.doc, self.d
         for q in self.quotes:
             if not q.speakers:
                 continue
             text = doc.text[q.span.start:q.span.end]
-            if not STRONG_PRAISE.search(text) or re.search(r"\b(not|never|n't|no longer)\b", text):
+            if re.search(r"\b(not|never|n't|no longer)\b", text):
                 continue
-            named = {n.actor for n in d.index.names if q.span.start <= doc[n.i].idx < q.span.end and n.actor >= 0}
-            for x in named - set(q.speakers):
-                if d.index.actors[x].type in ("Person", "Organization"):
-                    self.add("praised", q.speakers[0], x, q.first)
+            for n in d.index.names:
+                if not (q.first < n.i < q.last) or n.actor < 0 or n.actor in q.speakers:
+                    continue
+                before = doc[max(q.first, n.start_i - 6):n.start_i].text.lower()
+                after = doc[n.j:min(q.last, n.j + 14)].text
+                thanked = re.search(r"\b(i|we)\s+(?:\w+\s+)?(thank|salute|commend|applaud|congratulate|"
+                                    r"pay tribute to|praise|honou?r)\b", before)
+                judged = re.match(r"\s*(is|was|has been|remains|will always be)\b", after) and \
+                    STRONG_PRAISE.search(after) and d.index.actors[n.actor].type in ("Person", "Organization")
+                if thanked or judged:
+                    self.add("praised", q.speakers[0], n.actor, q.first)
 
     # ------------------------------------------------------------------ quoted
 
@@ -359,9 +368,19 @@ class RelationFinder:
                     k += 1
                     continue
                 cls = lx.verb_class(t.lower_)
-                if cls in ("say", "tell") and t.lower_ not in ("post", "report", "read"):
+                if cls in ("say", "tell") and not t.lower_.endswith("ing") and \
+                        t.lower_ not in ("post", "report", "read") and self._subject_like(n, q):
                     self.add("quoted", q.speakers[0], n.actor, q.first)
                 break
+
+    def _subject_like(self, n, q: Attributed) -> bool:
+        """A name that starts its clause inside a quote: `As Z has said`, `, and Imam Z … has emphasized`."""
+        doc = self.doc
+        k = n.start_i - 1
+        while k > q.first and doc[k].lower_ in DETERMINERS:
+            k -= 1
+        return k <= q.first or doc[k].text in (",", ";", ":", "—", "(") or doc[k].lower_ in (
+            "as", "and", "but", "that", "because", "while", "when", "since")
 
     # ------------------------------------------------------------------ nesting
 

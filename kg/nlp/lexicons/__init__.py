@@ -156,3 +156,9 @@ def is_past_verb(word: str) -> bool:
         base = lemma(w)
         return base != w and base in _verb_forms() or len(w) > 4 and (w[:-1] in _verb_forms() or w[:-2] in _verb_forms())
     return w in _verb_forms() and lemma(w) != w and w not in ("left", "whose", "found")
+
+
+def is_verb(word: str) -> bool:
+    """A form of a known verb, any tense: "consider", "praised", "sent"."""
+    w = word.lower()
+    return w in _verb_forms() or lemma(w) in _verb_forms() and lemma(w) != w
