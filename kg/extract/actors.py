@@ -158,6 +158,10 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             if _is_cap(t.text) and not t.is_punct:
                 j += 1
                 continue
+            if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", t.text) and doc[j - 1].text in lexicons.words(
+                    "family_first_surnames.txt"):
+                j += 1  # `Park Min-seo`, `Kim Tae-woo`
+                continue
             if t.lower_ in parts or t.lower_ in CONNECTORS and t.lower_ != "and":
                 k = j + 1
                 while k < n and doc[k].lower_ in ("the", "of") and k < j + 3:
@@ -246,11 +250,22 @@ def _segments(texts: list[str]) -> list[tuple[str, int, int, object]]:
     return out
 
 
+def family_first(words: list[str]) -> bool:
+    """`Park Min-seo`, `Xi Jinping`, `Yoon Suk Yeol`: an East Asian name, family name first."""
+    if not 2 <= len(words) <= 3 or words[0] not in lexicons.words("family_first_surnames.txt"):
+        return False
+    rest = words[1:]
+    return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest) and (
+        any("-" in w for w in rest) or not any(lx.is_common(w) or w in lx.org_heads() for w in rest))
+
+
 def _name_like(words: list[str]) -> bool:
     """A person name of 2-4 words: a given name first, or no ordinary words in it."""
     core = [w for w in words if w.lower() not in lx.particles()]
     if not 1 <= len(core) <= 4 or len(core) < 2:
         return False
+    if family_first(core):
+        return True
     if any(not w[:1].isalpha() and not w.lower().startswith(("al-", "el-")) for w in core):
         return False
     if any(w in lx.org_heads() for w in core) or any(is_acronym(w) for w in core):
@@ -572,11 +587,13 @@ def _apposition_roles(doc: Doc, n: Name) -> list[str]:
             out.append(text)
     # `Palestinian negotiator Saeb Erekat`, `HLN anchor Kyra Phillips`: a lowercase role just before
     k = n.start_i - 1
+    if k >= 1 and doc[k].text == "," and doc[k - 1].is_lower and doc[k - 1].lower_ in lx.roles():
+        k -= 1  # `Tehran's interim Friday prayer leader, Hojatoleslam Sadeghi-Nia`
     if k >= 0 and doc[k].is_lower and doc[k].lower_ in lx.roles():
         lo = k
         while lo > 0 and (doc[lo - 1].is_title or doc[lo - 1].is_upper) and not doc[lo].is_sent_start:
             lo -= 1
-        out.append(doc[lo:n.start_i].text)
+        out.append(doc[lo:k + 1].text)
     return out
 
 
@@ -716,8 +733,9 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
             continue
         for m in info.names:
             words = _key_words(doc, m)
-            if (len(words) >= 2 or m.title) and (word == words[-1] if weak else same_word(word, words[-1]) or (
-                    word.startswith(("al-", "el-")) and same_word(word[3:], words[-1].removeprefix("al-").removeprefix("el-")))):
+            surname = words[0] if family_first(words) else words[-1]
+            if (len(words) >= 2 or m.title) and (word == surname if weak else same_word(word, surname) or (
+                    word.startswith(("al-", "el-")) and same_word(word[3:], surname.removeprefix("al-").removeprefix("el-")))):
                 if best is None or m.i < n.i and m.i > best[1]:
                     best = (a, m.i)
     if best is not None:
@@ -735,8 +753,8 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
 
 
 def _label(doc: Doc, info: ActorInfo) -> str:
-    if info.canon:
-        return info.canon
+    if info.canon and "(" not in info.canon:
+        return info.canon  # a qualified gazetteer name (`Democratic Party (United States)`) may be another one
     forms = [doc[n.i:n.j].text for n in info.names]
     if info.type == ORGANIZATION:
         full = [f for f in forms if not is_acronym(f)] or forms

@@ -48,7 +48,7 @@ DOCUMENT_NOUNS = {"letter", "letters", "message", "statement", "note", "newslett
 OWNED_SPEAKERS = {"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide", "campaign",
                   "government", "administration", "team", "lawyer", "lawyers", "ministry", "staff",
                   "camp", "press", "representative", "representatives"}
-ORG_NOUNS = {"party", "group", "committee", "ministry", "agency", "company", "administration", "department",
+ORG_NOUNS = {"charity", "body", "institution", "nonprofit", "think-tank", "ngo", "party", "group", "committee", "ministry", "agency", "company", "administration", "department",
              "council", "office", "government", "organization", "organisation", "movement", "union",
              "firm", "bank", "court", "commission", "authority", "army", "militia", "faction", "board",
              "newspaper", "broadcaster", "network", "channel", "watchdog", "regulator", "club", "team",
@@ -79,7 +79,13 @@ ROLE_SYNONYMS = {"chief": {"commander", "head", "leader", "director"}, "head": {
                  "executive": {"chief executive", "ceo"}, "officer": {"general", "colonel", "commander"},
                  "general": {"commander"}, "commander": {"general", "chief", "brigadier", "colonel",
                                                          "admiral", "commander-in-chief"},
-                 "president": {"president-elect"}, "minister": {"prime minister", "foreign minister"}}
+                 "president": {"president-elect"}, "minister": {"prime minister", "foreign minister"},
+                 "cleric": {"hojatoleslam", "hojjatoleslam", "ayatollah", "grand ayatollah", "imam", "sheikh",
+                            "mullah", "mufti", "rabbi", "priest", "bishop", "archbishop", "cardinal", "pastor",
+                            "reverend", "prayer leader", "pope"},
+                 "pontiff": {"pope"}, "monarch": {"king", "queen", "emir", "sultan"},
+                 "diplomat": {"ambassador", "envoy", "foreign minister", "secretary of state"},
+                 "envoy": {"ambassador", "special envoy"}, "lawmaker ": set()}
 
 
 @dataclass
@@ -253,6 +259,10 @@ class Discourse:
             return ()
         k = bisect.bisect_left(self._focus_pos, i) - 1
         relative = i >= 2 and self.doc[i - 1].lower_ in ("which", "where", "whom")
+        if relative:
+            got = self._relative_owner(i)
+            if got:
+                return got
         if not any_kind and not relative and self.doc[i].lower_ in ("he", "she", "they", "it"):
             got = self._recent_sentences(i, k, g, exclude)
             if got:
@@ -280,6 +290,26 @@ class Discourse:
                 best_mention = f.actors
             k -= 1
         return best_mention or ()
+
+    def _relative_owner(self, i: int) -> tuple[int, ...]:
+        """`a speech by X … in which he`, `Gaddafi's speech of …, in which he`, `a cable … in which he`."""
+        doc = self.doc
+        s_start = self.sent_starts[self.sent_of[i]]
+        for k in range(i - 2, s_start - 1, -1):
+            t = doc[k]
+            if self.quoted[k] or t.lower_ not in DOCUMENT_NOUNS | {"cable", "reply", "sermon", "briefing",
+                                                                   "interview", "conference"}:
+                continue
+            for j in range(k + 1, i):
+                if doc[j].lower_ == "by" and not self.quoted[j]:
+                    got = self.np_starting_at(j + 1, i)
+                    if got and got[0]:
+                        return got[0]
+            letters = [snd for pos, snd in self.letters_by_pos if pos == k]
+            if letters and letters[-1]:
+                return letters[-1]
+            return self.document_author(k)
+        return ()
 
     def _recent_sentences(self, i: int, k: int, g: str, exclude: set[int]) -> tuple[int, ...]:
         """A subject pronoun's antecedent in its own sentence or the one before.
@@ -363,6 +393,9 @@ class Discourse:
             return (owner,) if owner is not None else ()
         if low in DOCUMENT_NOUNS:
             return self.document_author(head.i)
+        named = self._org_named(head.i, low) if definite else ()
+        if named:
+            return named  # `the elders` -> the Council of Warfalla Elders
         plural = low in PLURAL_GROUP_NOUNS
         singular = low[:-1] if plural and low.endswith("s") else low
         if low.endswith("ies") and plural:
@@ -375,7 +408,9 @@ class Discourse:
         if low in ORG_NOUNS or singular in ORG_NOUNS and plural:
             found = self._recent_org(head.i, singular, plural)
             if not found and not plural and low in ("group", "movement", "organization", "organisation",
-                                                    "militia", "faction", "company", "firm", "party"):
+                                                    "militia", "faction", "company", "firm", "party", "charity",
+                                                    "body", "institution", "nonprofit", "agency", "watchdog",
+                                                    "regulator", "ngo", "broadcaster", "newspaper"):
                 found = self._recent_orgs(head.i, 1)  # `the Lebanese group`: the latest one named
             if count and not found:
                 found = self._recent_orgs(head.i, count)
@@ -387,6 +422,18 @@ class Discourse:
                                                      "finance", "health", "supreme", "chief", "secretary"):
                 singular = f"{before} {singular}"  # `the vice president`, `the foreign minister`
             return self._recent_role(head.i, singular, qualifier, plural, count)
+        return ()
+
+    def _org_named(self, i: int, noun: str) -> tuple[int, ...]:
+        """The organization named before ``i`` whose name ends in ``noun``: `the elders`, `the commission`."""
+        if noun in ("group", "party", "company", "government", "office", "house", "state", "news", "times"):
+            return ()
+        for n in reversed(self.index.names):
+            if n.i >= i or n.actor < 0 or self.index.actors[n.actor].type != ORGANIZATION:
+                continue
+            last = self.doc[n.j - 1].lower_
+            if last == noun or last.rstrip("s") == noun.rstrip("s") and len(noun) > 4:
+                return (n.actor,)
         return ()
 
     def _recent_orgs(self, i: int, count: int) -> tuple[int, ...]:
@@ -437,6 +484,11 @@ class Discourse:
             if n.actor >= 0 and self.index.actors[n.actor].type == PERSON and self.roles[n.actor] & wanted:
                 if n.i < i or n.actor not in seen_at:
                     seen_at[n.actor] = n.i
+        # an actor in focus (speaker or subject) with the role comes before one merely named
+        for f in reversed(self.focus[:bisect.bisect_left(self._focus_pos, i)]):
+            if f.kind in ("speaker", "subject") and len(f.actors) == 1 and f.actors[0] in seen_at and not plural \
+                    and not qualifier and self.sent_of[i] - self.sent_of[f.pos] <= 8:
+                return f.actors
         candidates = sorted(seen_at, key=lambda a: -seen_at[a] if seen_at[a] < i else 10 ** 9 + seen_at[a])
         if qualifier:
             labels = [self.index.label(q).lower() for q in qualifier]
@@ -523,6 +575,8 @@ class Discourse:
         t = doc[k]
         if t.lower_ in PRONOUNS:
             return self.resolve_pronoun(k), k
+        if n is not None and n.actor < 0 and n.i > 0 and doc[n.i - 1].lower_ in ("a", "an"):
+            return (), n.i - 1  # `a Senior Fellow`
         if t.is_alpha and (t.is_lower or t.text in lexicons.words("titles.txt")) or t.lower_ == "ceo":
             lo = k
             while lo > 0 and k - lo < 6:
@@ -542,7 +596,21 @@ class Discourse:
         return None
 
     def np_starting_at(self, k: int, limit: int | None = None) -> tuple[tuple[int, ...], int] | None:
-        """The actors of the noun phrase that starts at token ``k``, and where it ends."""
+        """The actors of the noun phrase that starts at token ``k``, and where it ends.
+
+        A description that names nobody, followed by a name in apposition, is that name:
+        `the archive's director, Khaled Elmagrabi`.
+        """
+        got = self._np_starting_at(k, limit)
+        limit = len(self.doc) if limit is None else limit
+        if got is not None and not got[0] and got[1] + 1 < limit and self.doc[got[1]].text == ",":
+            n = self.index.name_at(got[1] + 1)
+            if n is not None and n.actor >= 0 and n.start_i == got[1] + 1 and \
+                    self.index.actors[n.actor].type in (PERSON, ORGANIZATION):
+                return (n.actor,), n.j
+        return got
+
+    def _np_starting_at(self, k: int, limit: int | None = None) -> tuple[tuple[int, ...], int] | None:
         doc = self.doc
         limit = len(doc) if limit is None else limit
         j = k
@@ -679,7 +747,18 @@ class Discourse:
         while k >= sent_start:
             t = doc[k]
             if t.lower_ in ("and", "but", "or") and k > sent_start:
-                k -= 1  # `X praised Y and referred to “…”`: the subject of the first verb
+                # `Tedros cited Mandela as saying “…”, and told the leaders`: the first verb's subject
+                if all(x.lower_ in SKIP_BEFORE_VERB for x in doc[k + 1:v]):
+                    for w in range(k - 1, sent_start - 1, -1):
+                        x = doc[w]
+                        if not self.quoted[w] and x.is_lower and (lexicons.is_past_verb(x.lower_) or lx.verb_class(
+                                x.lower_)) and not x.lower_.endswith("ing") and (w == 0 or doc[w - 1].lower_ not in
+                                                                                  DETERMINERS):
+                            got = self.subject_before(w, sent_start)
+                            if got:
+                                return got
+                            break
+                k -= 1
                 chain_end = None
                 continue
             if t.lower_ in SKIP_BEFORE_VERB or t.lower_ in TIME_WORDS or t.is_space or t.lower_ in ("not", "n't") \
@@ -719,13 +798,7 @@ class Discourse:
                             chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for")
                             if before is None or chained:  # `The Emir of Qatar, Sheikh Tamim …, sent`
                                 return (n.actor,)
-                        got = self.np_ending_at(j - 1)
-                        if got and got[0]:
-                            return self.with_list(*got)[0]
-                    k = j - 1 if inner and inner[0].lower_ in ("who", "for", "which") or _party_tag(
-                        doc[k].text) or doc[k].text != "," else -1
-                    if k < 0:
-                        return ()
+                    k = j - 1  # skip the aside: `Dempsey, chairman of the Joint Chiefs, said`
                     continue
                 return ()
             if self.quoted[k] or t.text in ("“", "”", '"', ";", ":"):
@@ -734,9 +807,22 @@ class Discourse:
                 got = self.np_ending_at(k - 2)  # `Ali Khamenei, who said that`
                 return got[0] if got else ()
             got = self.np_ending_at(k, chain_end)
+            if got is None and t.text[:1].isupper():
+                # `in Washington D.C.`, `at the University of Tripoli`: a place after a preposition
+                p = k - 1
+                while p >= sent_start and p > k - 6 and (doc[p].text[:1].isupper() or doc[p].lower_ in (
+                        "the", "of") or doc[p].text in (".", ",")) and doc[p].lower_ not in PREPOSITIONS:
+                    p -= 1
+                if p >= sent_start and doc[p].lower_ in PREPOSITIONS - {"by"}:
+                    k = p - 1
+                    continue
             if got is None:
                 return ()
             actors, start = got
+            if not actors and doc[start].lower_ in ("a", "an") and start - 1 >= sent_start:
+                n = self.index.name_at(start - 1)  # `Behnam Ben Taleblu a Senior Fellow at …`
+                if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == PERSON:
+                    return (n.actor,)
             b = start - 1
             while b >= sent_start and doc[b].lower_ in DETERMINERS:
                 b -= 1
@@ -762,6 +848,13 @@ class Discourse:
         k = v - 1
         while k >= sent_start:
             t = doc[k]
+            if t.text == "," and k > sent_start:  # skip `, which endorsed Haines last week,`
+                j = k - 1
+                while j > sent_start and doc[j].text != "," and j > k - 14:
+                    j -= 1
+                if doc[j].text == "," and doc[j + 1].lower_ in ("which", "who", "whose", "where"):
+                    k = j - 1
+                    continue
             if not self.quoted[k] and t.is_lower and t.is_alpha and (
                     lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_)) and not t.lower_.endswith("ing"):
                 got = self.subject_before(k, sent_start)

@@ -170,6 +170,10 @@ def is_cue(tok) -> str | None:
         return cls
     if tok.lower_ in ("according",):
         return "according"
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if tok.lower_ in ("paid", "paying", "pays", "heaped", "heaping", "lavished", "showered") and nxt in (
+            "tribute", "praise", "homage"):
+        return "praise"
     if tok.lower_ in ("refer", "referred", "referring", "refers", "encouraging", "encouraged", "threatening",
                       "threatened", "calling", "urging", "pledging", "vowing", "promising", "saying", "adding",
                       "writing", "insisting", "warning", "noting", "arguing", "stressing", "accusing"):
@@ -312,7 +316,7 @@ class QuoteFinder:
             if got and got[0]:
                 return Attributed(None, got[0], t.lower_, k)
         j = k
-        while j < s_end and j < k + 16 and not self.d.quoted[j]:
+        while j < s_end and j < k + 26 and not self.d.quoted[j]:
             if doc[j].text == "," and j + 1 < s_end and doc[j + 1].lower_ in ("who", "which", "whose"):
                 j += 2
                 while j < s_end and doc[j].text != "," and not self.d.quoted[j]:
@@ -354,10 +358,24 @@ class QuoteFinder:
                 continue
             cls = is_cue(doc[k])
             if cls:
-                if cls == "according" or lexicons.lemma(doc[k].lower_) in ADJACENT_ONLY and not all(
-                        doc[x].is_punct or doc[x].lower_ == "that" for x in range(k + 1, first)):
+                follows = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+                if cls == "according" or lexicons.lemma(doc[k].lower_) in ADJACENT_ONLY and follows not in (
+                        "that", ":", ",") and not all(doc[x].is_punct for x in range(k + 1, first)):
                     k -= 1
                     continue
+                after = doc[k + 1] if k + 1 < len(doc) else None
+                if doc[k].lower_.endswith("ed") and k > s_start and doc[k - 1].is_lower and doc[k - 1].is_alpha \
+                        and after is not None and (after.lower_ in ("by", "last", "earlier", "this", "on", "in",
+                                                                    "at", "during", "yesterday", "today")
+                                                   or after.is_punct and not after.text in ("“", '"')) \
+                        and not lx.verb_class(doc[k - 1].lower_) and doc[k - 1].lower_ not in (
+                            "also", "has", "have", "had", "then", "later", "and", "publicly", "who", "which",
+                            "reportedly", "previously", "once", "he", "she", "they", "it", "we", "i"):
+                    k -= 1  # `new pledges announced last month`: a participle, not a cue
+                    continue
+                quoting = self._quoting(s_start, k, first)
+                if quoting:
+                    return quoting
                 if cls == "cite":
                     # `His letter quotes from a Labour Party handbook about “…”`: the handbook's words
                     owner = self._cited_owner(k, first)
@@ -374,6 +392,32 @@ class QuoteFinder:
                     return Attributed(None, senders, "letter", pos)
         return according
 
+    def _quoting(self, s_start: int, v: int, first: int) -> Attributed | None:
+        """`Quoting X, the cleric said: “…”`: X's words (unless the quote quotes X inside it);
+        `recalled John Paul II's description of Lebanon as “…”`: the owner's words."""
+        doc = self.doc
+        if doc[s_start].lower_ in ("quoting", "citing") and not re.search(r"['‘’\"]\s*\w", doc.text[
+                doc[first].idx + 1:self._quote_end(first)]):
+            got = self.d.np_starting_at(s_start + 1, v)
+            if got and got[0]:
+                return Attributed(None, got[0], "quoting", s_start, source=self._subject(v, s_start))
+        for j in range(v + 1, first):
+            t = doc[j]
+            if t.lower_ in ("words", "remark", "remarks", "description", "statement", "warning", "phrase",
+                            "line", "dictum", "saying", "promise", "pledge", "vow", "slogan", "motto") and \
+                    j >= 2 and doc[j - 1].text in ("'s", "’s") and not self.d.quoted[j]:
+                owner = self.d.index.name_at(j - 2)
+                if owner is not None and owner.actor >= 0:
+                    subject = self._subject(v, s_start)
+                    return Attributed(None, (owner.actor,), doc[v].lower_, v, source=subject)
+        return None
+
+    def _quote_end(self, first: int) -> int:
+        for sp in self.spans:
+            if sp.open_at == self.doc[first].idx:
+                return sp.end
+        return self.doc[first].idx + 1
+
     def _cited_owner(self, v: int, first: int) -> tuple[int, ...]:
         """The actor whose text a cite verb points at: `quotes from a Labour Party handbook`, `cited Mandela`."""
         doc = self.doc
@@ -388,6 +432,16 @@ class QuoteFinder:
     def _subject(self, v: int, s_start: int) -> tuple[int, ...]:
         doc = self.doc
         word = doc[v].lower_
+        if word == "saying" and v - 2 >= s_start and doc[v - 1].lower_ == "as":
+            # `IRNA quoted the cleric as saying` -> the cleric; `was quoted by Tasnim as saying` -> the subject
+            got = self.d.np_ending_at(v - 2)
+            k = got[1] - 1 if got else v - 2
+            while k >= s_start and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1
+            if got and got[0] and k >= s_start and doc[k].lower_ != "by":
+                return got[0]
+        if v > s_start and doc[v - 1].lower_ in ("having", "being"):
+            return self.d.participle_subject(v - 1, s_start)  # `…, having described it as “…”`
         if word.endswith("ing") and v > s_start:
             prev = doc[v - 1]
             if prev.text == "," or not (prev.is_alpha and prev.lower_ in ("was", "is", "were", "are", "been")):
