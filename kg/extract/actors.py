@@ -318,7 +318,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
     first = i
     # A capital at the start of a sentence says nothing: drop ordinary words there.
     while texts and i in initial and lx.is_common(texts[0]) and _match(texts, 0) is None and not (
-            (texts[0] in lexicons.given_names() or texts[0] in lexicons.ambiguous_given_names()) and len(texts) > 1):
+            (texts[0] in lexicons.given_names() or texts[0] in lexicons.ambiguous_given_names()) and len(texts) > 1) \
+            and texts[0] not in lx.org_heads() and not (len(texts) > 1 and texts[1].lower() in CONNECTORS):
         i, texts = i + 1, texts[1:]
         initial = initial | {i}
     if not texts:
@@ -427,8 +428,12 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             k += 1
             continue
         after_place = k > 0 and segs[k - 1][0] in ("STATE", "PLACE") and segs[k - 1][2] == a
-        if len(words) >= 2 and _name_like(words) and not after_place:
+        after_the = A > 0 and doc[A - 1].lower_ == "the"  # `the Forest Vale`: a place, not a person
+        tail = _person_tail(words) if len(words) >= 3 and not _name_like(words) else None
+        if len(words) >= 2 and _name_like(words) and not after_place and not after_the:
             out.append(Name(A, B, PERSON))
+        elif tail is not None and not after_place:
+            out.append(Name(A + tail, B, PERSON, roles=[" ".join(words[:tail])]))  # `Fire Chief Ramon Ortiz`
         elif len(words) == 1:
             w = words[0]
             if DOMAIN.match(w):
@@ -450,6 +455,15 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         out.append(Name(title[0], title[1], "ROLE", title=doc[title[0]:title[1]].text, title_i=title[0],
                         roles=list(role_of)))
     return out
+
+
+def _person_tail(words: list[str]) -> int | None:
+    """Where a person's name ends a run of other words: `Fire Chief Ramon Ortiz` -> 2."""
+    for k in range(1, len(words) - 1):
+        rest = words[k:]
+        if rest[0] in lexicons.given_names() and 2 <= len(rest) <= 3 and _name_like(rest):
+            return k
+    return None
 
 
 def _person_start(words: list[str]) -> int | None:

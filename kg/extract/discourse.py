@@ -376,6 +376,13 @@ class Discourse:
         low = head.lower_
         qualifier = [self.actor_at(t.i) for t in words[head_k + 1:] if self.actor_at(t.i) is not None]
         qualifier += [self.actor_at(t.i) for t in words[:head_k] if self.actor_at(t.i) is not None]
+        for k2, t in enumerate(words[:head_k]):
+            if t.text in POSSESSIVE and k2 > 0 and words[k2 - 1].is_lower and not qualifier:
+                # `the party's national chairman`: the owner is a description too
+                owner = self.resolve_description(words[0].i, words[k2 - 1].i + 1)
+                if not owner:
+                    return ()
+                qualifier = list(owner)
         if low in ("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"):
             org = self.org_of_role(head.i)
             if org is not None:
@@ -496,7 +503,7 @@ class Discourse:
                                                        for lbl in [lab]) for lab in labels
                                                    ) or any(any(lab in r.lower() for r in self.index.actors[a].roles)
                                                             for lab in labels)]
-            candidates = scoped or candidates
+            candidates = scoped
         if not candidates:
             return ()
         if plural:
@@ -631,6 +638,8 @@ class Discourse:
             if person is not None and person.actor >= 0 and person is not n and (
                     any(doc[x].lower_ in lx.roles() for x in range(end, m)) or m == end and person.title):
                 return (person.actor,), person.j  # `Hezbollah Secretary-General Sayyed Hassan Nasrallah`
+            if m > end and doc[m - 1].lower_ in lx.roles() and self.index.actors[n.actor].type == ORGANIZATION:
+                return self.resolve_description(k, m), m  # `the INEC chairman`: a person, described
             if end + 1 < limit and doc[end].text in POSSESSIVE:
                 after = self.index.name_at(end + 1)  # `Iran's Supreme Leader Ali Khamenei`
                 if after is not None and after.actor >= 0 and after.title:
@@ -666,6 +675,14 @@ class Discourse:
                 while m < limit and doc[m].lower_ in DETERMINERS:
                     m += 1
                 nm = self.index.name_at(m)
+                if nm is None:
+                    c = m
+                    while c < limit and c < m + 8 and doc[c].text != "," and (doc[c].text[:1].isupper() or
+                                                                             doc[c].lower_ in ("of", "the", "and")):
+                        c += 1
+                    after = self.index.name_at(c + 1) if c + 1 < limit and doc[c].text == "," else None
+                    if after is not None and after.actor >= 0 and after.start_i == c + 1:
+                        return (after.actor,), after.j
                 if nm is not None and nm.actor >= 0:
                     got = self.resolve_description(k, nm.j)
                     if not got and doc[e - 1].lower_ in ("heads", "leaders", "executives", "chiefs", "bosses"):

@@ -37,7 +37,7 @@ LETTER_NOUNS = {"letter", "letters", "message", "messages", "cable", "cables", "
 # nouns that are letters only with `to`/`from` or a sending verb ("the message is clear" is not one)
 WEAK_NOUNS = {"message", "messages", "note", "notes", "email", "e-mail", "memo", "reply", "replies", "response"}
 SEND_VERBS = {"send", "write", "pen", "sign", "dispatch", "deliver", "address", "hand", "submit", "issue",
-              "forward", "convey", "fire", "co-sign", "cosign", "co-write", "author", "pass", "post", "mail",
+              "forward", "convey", "co-sign", "cosign", "co-write", "author", "pass", "post", "mail",
               "email", "receive", "draft", "publish", "release", "read", "fax", "transmit", "lodge", "file"}
 BY_VERBS = {"signed", "co-signed", "cosigned", "led", "sent", "written", "organized", "organised", "drafted",
             "authored", "co-authored", "penned", "delivered", "issued", "released", "handed", "addressed",
@@ -387,14 +387,7 @@ class LetterFinder:
             k -= 1
         if k < s_start or doc[k].text != ",":
             return ()
-        k -= 1
-        while k >= s_start and (_party_tag(doc[k].text) or doc[k].text == ","):
-            k -= 1
-        n = self.d.index.name_at(k)
-        if n is not None and n.actor >= 0 and self.d.index.actors[n.actor].type in ("Person", "Organization"):
-            return (n.actor,)
-        got = self.d.np_ending_at(k)
-        return got[0] if got else ()
+        return self.d.subject_before(k, s_start)  # the subject scan skips `of Jordan`
 
     def _plural_groups(self, i: int, s_start: int) -> tuple[int, ...]:
         """`Five Palestinian groups ... by way of separate letters`: the groups listed nearby."""
@@ -464,7 +457,7 @@ class LetterFinder:
             if low in LETTER_NOUNS:
                 nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
                 sent = t.sent
-                sent_by_verb = any(_lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i])
+                sent_by_verb = any(x.is_lower and _lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i])
                 if low in WEAK_NOUNS and nxt not in ("to", "from", "addressed", "verbale") and not sent_by_verb:
                     continue
                 if low in ("reply", "replies", "response") and not sent_by_verb and not (

@@ -8,6 +8,7 @@ and parse are kept and our sentence splitter runs before its parser.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -56,9 +57,13 @@ def _installed(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as e:
+        if Path(name).exists():
+            raise ModelError(f"--model {name} is not a spaCy pipeline folder (one written by nlp.to_disk)") from e
+        if "/" in name:
+            raise ModelError(f"--model {name}: no such folder") from e
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed; install it with "
-            f"`pip install {name}` (or a wheel of it) or leave out --model to use the built-in pipeline"
+            f"`python -m spacy download {name}` or leave out --model to use the built-in pipeline"
         ) from e
     _customise_tokenizer(nlp)
     first = next((n for n in ("parser", "senter", "tok2vec", "tagger") if n in nlp.pipe_names), None)

@@ -1,0 +1,124 @@
+"""Letters: who wrote to whom, when, and which quotes are their content."""
+from __future__ import annotations
+
+import pytest
+
+from .views import letters, speaker_of
+
+
+def test_letter_with_two_recipients(run):
+    ex = run('Governor Maria Castell sent a letter to Senator Paul Whitmore and Representative Anne Cho '
+             'on Monday asking for flood relief.')
+    assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore", "Anne Cho"})]
+
+
+def test_letter_in_a_letter_to_y_x_said(run):
+    ex = run('In a letter to Prime Minister Elena Rossi, opposition leader Victor Hale said the election '
+             'date was unfair.')
+    assert letters(ex) == [({"Victor Hale"}, {"Elena Rossi"})]
+
+
+def test_letter_x_wrote_to_y(run):
+    ex = run('Bishop Samuel Adeyemi wrote to President Grace Mensah last week to ask for the release of '
+             'the detained students.')
+    assert letters(ex) == [({"Samuel Adeyemi"}, {"Grace Mensah"})]
+
+
+def test_letter_x_penned_a_letter_to_y(run):
+    ex = run('Governor Maria Castell penned a letter to Senator Paul Whitmore after the storm.')
+    assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore"})]
+
+
+def test_letter_addressed_to_y_before_sender(run):
+    ex = run('In a letter addressed to Senator Paul Whitmore, Governor Maria Castell asked for emergency funds.')
+    assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore"})]
+
+
+def test_letter_from_x_to_y(run):
+    ex = run('A letter from the Riverside Tenants Association to Mayor Tomas Reyes, seen by this newspaper, '
+             'demands a rent freeze.')
+    assert letters(ex) == [({"Riverside Tenants Association"}, {"Tomas Reyes"})]
+
+
+def test_letter_possessive_sender(run):
+    ex = run("Victor Hale's letter to the Electoral Commission was made public on Friday.")
+    assert letters(ex) == [({"Victor Hale"}, {"Electoral Commission"})]
+
+
+@pytest.mark.xfail(strict=True, reason="'The letter was (also) signed by A, B and C' in a later sentence adds "
+                                        "no senders")
+@pytest.mark.parametrize("signed", ["signed by", "also signed by"])
+def test_letter_signed_by_adds_senders(run, signed):
+    ex = run('Senator Ruth Calloway sent a letter to Health Secretary Mark Ellison on Tuesday demanding an '
+             f'inquiry into drug prices. The letter was {signed} Omar Farouk, Helen Brandt and Igor Petrov.')
+    assert letters(ex) == [({"Ruth Calloway", "Omar Farouk", "Helen Brandt", "Igor Petrov"}, {"Mark Ellison"})]
+
+
+def test_joint_letter_takes_recipient_from_previous_sentence(run):
+    ex = run('Three opposition leaders urged President Grace Mensah to delay the vote. '
+             'Victor Hale, Amina Diallo and Kwame Boateng wrote in a letter that the voter rolls were '
+             'incomplete.')
+    assert letters(ex) == [({"Victor Hale", "Amina Diallo", "Kwame Boateng"}, {"Grace Mensah"})]
+
+
+@pytest.mark.parametrize("text", [
+    'Victor Hale said he would write to President Grace Mensah if the vote went ahead.',
+    'Victor Hale threatened to write to President Grace Mensah about the voter rolls.',
+    'Aides to Victor Hale prepared a draft letter to President Grace Mensah that was never sent.',
+    'Victor Hale refused to send a letter to President Grace Mensah.',
+])
+def test_letter_planned_or_never_sent_gives_no_letter(run, text):
+    assert run(text).letters == ()
+
+
+@pytest.mark.xfail(strict=True, reason="'Y received a letter from X' gives no letter at all")
+def test_letter_received_from_gives_direction(run):
+    ex = run('President Grace Mensah received a letter from Bishop Samuel Adeyemi on Friday.')
+    assert letters(ex) == [({"Samuel Adeyemi"}, {"Grace Mensah"})]
+
+
+def test_letter_date_from_month_and_day(run):
+    ex = run('In a March 3 letter to Prime Minister Elena Rossi, Victor Hale asked for a recount.',
+             date="2024-05-10")
+    assert [lt.date for lt in ex.letters] == ["2024-03-03"]
+
+
+def test_letter_date_from_dated(run):
+    ex = run('In a letter dated March 3, Victor Hale told Prime Minister Elena Rossi that the rolls were wrong.',
+             date="2024-05-10")
+    assert letters(ex) == [({"Victor Hale"}, {"Elena Rossi"})]
+    assert [lt.date for lt in ex.letters] == ["2024-03-03"]
+
+
+def test_letter_date_from_weekday_and_article_date(run):
+    ex = run('Victor Hale sent a letter to Prime Minister Elena Rossi on Tuesday asking for a recount.',
+             date="2024-05-10")
+    assert [lt.date for lt in ex.letters] == ["2024-05-07"]
+
+
+def test_letter_quote_after_wrote_is_part_of_the_letter(run):
+    ex = run('In a letter to Prime Minister Elena Rossi, Victor Hale wrote: '
+             '"The voter rolls are a mess and you know it."')
+    (letter,) = ex.letters
+    (quote,) = ex.quotes
+    assert speaker_of(ex, "voter rolls") == "Victor Hale"
+    assert quote.part_of == letter.id
+    assert letter.quotes == (quote.id,)
+
+
+def test_letter_quote_in_next_sentence_is_part_of_the_letter(run):
+    ex = run('Victor Hale sent a letter to Prime Minister Elena Rossi on Monday. '
+             '"The voter rolls are a mess," he wrote.')
+    (letter,) = ex.letters
+    (quote,) = ex.quotes
+    assert speaker_of(ex, "voter rolls") == "Victor Hale"
+    assert quote.part_of == letter.id
+
+
+def test_letter_quote_said_later_elsewhere_is_not_part_of_the_letter(run):
+    ex = run('Victor Hale sent a letter to Prime Minister Elena Rossi on Monday.\n\n'
+             'On Tuesday he told reporters at his party headquarters: "I expect an answer this week."')
+    assert len(ex.letters) == 1
+    (quote,) = ex.quotes
+    assert speaker_of(ex, "expect an answer") == "Victor Hale"
+    assert quote.part_of is None

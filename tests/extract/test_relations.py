@@ -1,0 +1,106 @@
+"""Relations: praised and quoted edges between actors (sentLetterTo edges are built from letters in kg.graph)."""
+from __future__ import annotations
+
+import pytest
+
+from .views import relations
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ('President Daniel Okoro praised General Amos Tal for his handling of the floods.',
+     "Daniel Okoro", "Amos Tal"),
+    ('Prime Minister Elena Rossi hailed Mayor Tomas Reyes as a model public servant.',
+     "Elena Rossi", "Tomas Reyes"),
+    ('Governor Maria Castell commended firefighter Lucas Moreau for his courage.',
+     "Maria Castell", "Lucas Moreau"),
+    ('In a statement, the Harbour Workers Union lauded Senator Ruth Calloway for her support during the strike.',
+     "Harbour Workers Union", "Ruth Calloway"),
+    ('Coach Daniel Okafor thanked striker Jonas Weller after the match.',
+     "Daniel Okafor", "Jonas Weller"),
+    ('Bishop Samuel Adeyemi paid tribute to nurse Amina Diallo at the memorial service.',
+     "Samuel Adeyemi", "Amina Diallo"),
+    ('At the rally, Senator Ruth Calloway showered Igor Petrov with praise.',
+     "Ruth Calloway", "Igor Petrov"),
+    ('Governor Maria Castell heaped praise on Fire Chief Lucas Moreau on Monday.',
+     "Maria Castell", "Lucas Moreau"),
+    ('President Daniel Okoro described General Amos Tal as a brave commander.',
+     "Daniel Okoro", "Amos Tal"),
+])
+def test_praise_wordings_give_praised_edge(run, text, source, target):
+    assert relations(run(text), "praised") == {("praised", source, target)}
+
+
+def test_praise_of_possessive_object_goes_to_its_owner(run):
+    ex = run("President Daniel Okoro praised General Amos Tal's leadership during the floods.")
+    assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
+
+
+@pytest.mark.xfail(strict=True, reason="passive 'Y was praised by X' gives no praised edge")
+def test_passive_praise_gives_praised_edge(run):
+    ex = run('General Amos Tal was praised by President Daniel Okoro for his leadership.')
+    assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
+
+
+@pytest.mark.parametrize("text", [
+    'President Daniel Okoro did not praise General Amos Tal on Monday.',
+    'Governor Maria Castell refused to thank Mayor Tomas Reyes for the cleanup.',
+    'Governor Maria Castell said she would thank Mayor Tomas Reyes once the roads reopened.',
+    'President Daniel Okoro criticised General Amos Tal for the delays.',
+    'Prime Minister Elena Rossi condemned opposition leader Victor Hale over his remarks.',
+])
+def test_negated_hypothetical_or_critical_words_give_no_praised_edge(run, text):
+    assert relations(run(text), "praised") == set()
+
+
+@pytest.mark.xfail(strict=True, reason="praise in a letter's quoted content ('I salute your courage') gives no "
+                                        "praised edge to the recipient")
+def test_praise_in_quoted_letter_gives_praised_edge(run):
+    ex = run('President Daniel Okoro wrote to General Amos Tal on Monday. '
+             '"I salute your courage and the courage of your soldiers," he wrote.')
+    assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
+
+
+def test_quoted_edge_from_according_to_outlet(run):
+    ex = run('"We will not resign," Mayor Tomas Reyes said, according to the Harbor Times.')
+    assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Tomas Reyes")}
+
+
+def test_quoted_edge_from_x_told_outlet(run):
+    ex = run('Mayor Tomas Reyes told the Harbor Times that he would not resign.')
+    assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Tomas Reyes")}
+
+
+def test_quoted_edge_from_quoted_by_outlet_as_saying(run):
+    ex = run('Defence Minister Oren Shalev was quoted by the Harbor Times as saying that the troops would stay.')
+    assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Oren Shalev")}
+
+
+@pytest.mark.xfail(strict=True, reason="an outlet opening the sentence loses a word: 'The Harbor Times' becomes "
+                                        "'The Times'")
+def test_quoted_edge_from_outlet_quoted_x_as_saying(run):
+    ex = run('The Harbor Times quoted Defence Minister Oren Shalev as saying: "We have no plans to withdraw."')
+    assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Oren Shalev")}
+
+
+def test_quoted_edge_from_cited_as_saying(run):
+    ex = run('Opposition leader Victor Hale cited Finance Minister Laila Haddad as saying the deficit had '
+             'doubled.')
+    assert relations(ex, "quoted") == {("quoted", "Victor Hale", "Laila Haddad")}
+
+
+@pytest.mark.xfail(strict=True, reason="'X reminded Y of Z's statement that' gives no quoted edge")
+def test_quoted_edge_from_reminded_of_statement(run):
+    ex = run("Victor Hale reminded Prime Minister Elena Rossi of Finance Minister Laila Haddad's statement "
+             "that the deficit had doubled.")
+    assert relations(ex, "quoted") == {("quoted", "Victor Hale", "Laila Haddad")}
+
+
+def test_quoted_edge_from_words_reported_inside_a_quote(run):
+    ex = run('"As Laila Haddad has said, the deficit has doubled," opposition leader Victor Hale told '
+             'supporters.')
+    assert relations(ex, "quoted") == {("quoted", "Victor Hale", "Laila Haddad")}
+
+
+def test_plain_quote_gives_no_quoted_edge(run):
+    ex = run('"We will not resign," Mayor Tomas Reyes said on Monday.')
+    assert relations(ex) == set()

@@ -1,0 +1,67 @@
+"""Speeches: who addressed an audience, on what occasion, when."""
+from __future__ import annotations
+
+import pytest
+
+from .views import speeches
+
+
+def test_speech_marking_occasion(run):
+    ex = run('In a speech marking Independence Day, President Grace Mensah said the country had never '
+             'been stronger.')
+    assert speeches(ex) == [("Grace Mensah", "Independence Day", None)]
+
+
+@pytest.mark.xfail(strict=True, reason="the occasion keeps the date before it: 'May 7 marking Labour Day'")
+def test_speech_date_and_occasion(run):
+    ex = run('In a speech on May 7 marking Labour Day, union leader Ines Marlow called for higher wages.',
+             date="2024-05-09")
+    assert speeches(ex) == [("Ines Marlow", "Labour Day", "2024-05-07")]
+
+
+@pytest.mark.xfail(strict=True, reason="a weekday after 'in a speech on' is taken as the occasion ('Monday')")
+def test_speech_said_in_a_speech_on_weekday_has_date_not_occasion(run):
+    ex = run('Governor Maria Castell said in a speech on Monday that the roads would reopen.', date="2024-05-10")
+    assert speeches(ex) == [("Maria Castell", None, "2024-05-06")]
+
+
+def test_speech_delivered_an_address_to_parliament(run):
+    ex = run('Prime Minister Elena Rossi delivered an address to parliament on the new budget.')
+    assert [s[0] for s in speeches(ex)] == ["Elena Rossi"]
+
+
+def test_speech_told_a_press_conference(run):
+    ex = run('Health Secretary Mark Ellison told a press conference that the vaccine would be free.')
+    assert [s[0] for s in speeches(ex)] == ["Mark Ellison"]
+
+
+def test_speech_addressed_the_nation_date_from_article_date(run):
+    ex = run('President Grace Mensah addressed the nation on Sunday after the floods.', date="2024-05-14")
+    assert [(s[0], s[2]) for s in speeches(ex)] == [("Grace Mensah", "2024-05-12")]
+
+
+def test_speech_speaker_through_title(run):
+    ex = run('President Daniel Okoro visited the military academy on Friday. In his speech at the '
+             'graduation ceremony, the president praised the new officers.')
+    ((speaker, occasion, _),) = speeches(ex)
+    assert speaker == "Daniel Okoro"
+    assert "graduation ceremony" in occasion
+
+
+@pytest.mark.parametrize("text", [
+    'President Daniel Okoro will deliver a speech to parliament on Thursday.',
+    'Prime Minister Elena Rossi is scheduled to address the nation next week.',
+    'Governor Maria Castell cancelled her speech at the convention because of the storm.',
+])
+def test_speech_planned_or_cancelled_gives_none(run, text):
+    assert run(text).speeches == ()
+
+
+def test_speech_quote_is_part_of_the_speech(run):
+    ex = run('In a speech marking Independence Day, President Grace Mensah said: '
+             '"We have never been stronger."')
+    (speech,) = ex.speeches
+    (quote,) = ex.quotes
+    assert ex.actor(quote.speaker).name == "Grace Mensah"
+    assert quote.part_of == speech.id
+    assert speech.quotes == (quote.id,)
