@@ -34,7 +34,7 @@ def main() -> None:
     Examples:
       kg build examples/ -o exports/sample.ttl
       kg build articles/ feed.jsonl -o graph.jsonld
-      curl -s https://example.org/story.html | kg build - -o story.ttl
+      cat story.txt | kg build - -o story.ttl
 
     Run `kg COMMAND --help` for a command's options.
     """
@@ -62,7 +62,7 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | No
 
     \b
     INPUT is any of:
-      FILE.txt, FILE.md     one article; a first line followed by a blank line is its title
+      FILE.txt, FILE.md     one article; a short first line then a blank line is its title
       FILE.html, FILE.htm   one web page; its main text and metadata are kept, menus dropped
       FILE.jsonl            one article per line: {"text": ..., "id", "title", "source", "date", "url"}
       FILE.json             one such object, or a list of them
@@ -82,7 +82,7 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | No
     Examples:
       kg build examples/ -o exports/sample.ttl
       kg build news/ feed.jsonl -o graph.nq --strict
-      cat story.txt | kg build - -o - | grep sentLetterTo
+      cat story.txt | kg build - -o - | grep -c kg:Quote
       kg build --model en_core_web_sm news/ -o graph.trig
     """
     started = time.perf_counter()
@@ -107,8 +107,8 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | No
         _fail(str(e))
     counts = result.counts()
     if counts["articles"] == 0:
-        _fail(f"nothing could be built: no article was read from {_listed(inputs)}"
-              + (" (see the problems above)" if result.problems else ""))
+        see = " (see the problems above)" if result.problems else ""
+        _fail(f"nothing could be built from {_listed(inputs)}{see}")
     if strict and result.problems:
         _fail(f"{len(result.problems)} input problem(s) and --strict: nothing written to {output}")
     try:

@@ -416,8 +416,7 @@ class Discourse:
             found = self._recent_org(head.i, singular, plural)
             if not found and not plural and low in ("group", "movement", "organization", "organisation",
                                                     "militia", "faction", "company", "firm", "party", "charity",
-                                                    "body", "institution", "nonprofit", "agency", "watchdog",
-                                                    "regulator", "ngo", "broadcaster", "newspaper"):
+                                                    "nonprofit", "ngo"):
                 found = self._recent_orgs(head.i, 1)  # `the Lebanese group`: the latest one named
             if count and not found:
                 found = self._recent_orgs(head.i, count)
@@ -666,7 +665,9 @@ class Discourse:
                 and (e == j or self.index.name_at(e) is None):
             e += 1
         if e > j and e < limit and self.index.name_at(e) is not None and self.index.name_at(e).actor >= 0 \
-                and not doc[e - 1].lower_ in lx.roles():
+                and not doc[e - 1].lower_ in lx.roles() and not any(
+                    lx.verb_class(x.lower_) or lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing")
+                    for x in doc[j:e]):
             n = self.index.name_at(e)  # `the nonprofit Center for Responsible Computing`
             return (n.actor,), n.j
         if e > j:
@@ -860,9 +861,16 @@ class Discourse:
         return ()
 
     def participle_subject(self, v: int, sent_start: int) -> tuple[int, ...]:
-        """The subject of `…, praising his resistance`: that of the nearest verb before the participle."""
+        """The subject of `…, praising his resistance`: that of the nearest verb before the participle.
+
+        After `for` or `of` it is that verb's object: `blasted Kerry for suggesting`, `accused X of lying`.
+        """
         doc = self.doc
         k = v - 1
+        if k > sent_start and doc[k].lower_ in ("for", "of"):
+            got = self.np_ending_at(k - 1)
+            if got and got[0]:
+                return got[0]
         while k >= sent_start:
             t = doc[k]
             if t.text == "," and k > sent_start:  # skip `, which endorsed Haines last week,`

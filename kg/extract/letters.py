@@ -321,13 +321,13 @@ class LetterFinder:
         if not m.senders:
             m.senders = self._owner(start, i)
         v = self._governor(start, s_start)
-        if v is not None and not m.senders:
+        if v is not None and _lemma(doc[v]) in ("receive", "get", "obtain"):
+            m.received = True  # `Y received a letter from X`
+            if not m.recipients:
+                m.recipients = d.subject_before(v, s_start)
+        elif v is not None and not m.senders:
             if doc[v].lower_ in ("who", "which"):
                 v = None
-            elif _lemma(doc[v]) in ("receive", "get", "obtain"):
-                m.received = True
-                if not m.recipients:
-                    m.recipients = d.subject_before(v, s_start)
             else:
                 m.senders = self._verb_subject(v, s_start)
                 if not m.recipients and lx.verb_class(doc[v].lower_) in ("tell", "praise") or _lemma(doc[v]) in (
@@ -356,7 +356,7 @@ class LetterFinder:
                 k -= 1
                 got = d.np_ending_at(k)
             return got[0] if got else ()
-        if doc[v].lower_.endswith("ing") and v > s_start and doc[v - 1].text == ",":
+        if doc[v].lower_.endswith("ing") and v > s_start and doc[v - 1].lower_ in (",", "for", "of", "by"):
             return d.participle_subject(v, s_start)
         return d.subject_before(v, s_start)
 
@@ -498,12 +498,9 @@ class LetterFinder:
         return [lt for lt in self.letters if lt.senders and lt.recipients]
 
     def _referent(self, m: Mention) -> LetterDraft | None:
-        for lt in reversed(self.letters):
-            if lt.cue >= m.cue:
-                continue
-            if not m.senders or set(m.senders) & set(lt.senders) or not lt.senders:
-                return lt
-        return None
+        """`The letter was signed by …`: the latest letter told before."""
+        before = [lt for lt in self.letters if lt.cue < m.cue]
+        return before[-1] if before else None
 
     def _merge(self, lt: LetterDraft, m: Mention) -> None:
         if m.senders and not set(m.senders) <= set(lt.senders):

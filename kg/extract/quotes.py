@@ -194,8 +194,13 @@ def looks_like_name(text: str) -> bool:
         and words[0].lower() not in lexicons.common_words())
 
 
-def naming_context(doc: Doc, first: int) -> bool:
-    """The quote follows `the so-called`, `known as`, `the battle of`, `Operation`: a name."""
+def naming_context(doc: Doc, first: int, text: str = "") -> bool:
+    """The quote follows `the so-called`, `known as`, `the battle of`, `Operation`: a name.
+
+    After a naming noun only a short or title-like quote is a name: in `called the plan “a disaster
+    for small farmers”` the words are a quote.
+    """
+    short = len(text.split()) <= 3 or looks_like_name(text)
     k = first - 1
     seen = 0
     while k >= 0 and seen < 3:
@@ -208,7 +213,7 @@ def naming_context(doc: Doc, first: int) -> bool:
         if t.lower_ == "called" and k > 0 and not lx.verb_class(doc[k - 1].lower_) and doc[k - 1].lower_ not in (
                 "he", "she", "they", "it", "has", "have", "had", "also") and not doc[k - 1].text[:1].isupper():
             return True
-        if t.lower_ in NAMING_NOUNS - {"the", "called", "known"} and seen <= 2:
+        if t.lower_ in NAMING_NOUNS - {"the", "called", "known"} and seen <= 2 and short:
             nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
             if nxt in ("of", "“", '"', "‘", "'") or k == first - 1:
                 return True
@@ -278,7 +283,7 @@ class QuoteFinder:
             last = token_at(self.starts, sp.close_at if sp.close_at is not None else sp.end - 1)
             text = doc.text[sp.start:sp.end]
             n_words = len(text.split())
-            if looks_like_name(text) or naming_context(doc, first) or modifier_use(doc, last, n_words):
+            if looks_like_name(text) or naming_context(doc, first, text) or modifier_use(doc, last, n_words):
                 log.debug("not a quote: %r", text[:40])
                 continue
             a = self._attribute_one(sp, first, last, prev)
@@ -481,12 +486,32 @@ class QuoteFinder:
             for cand in (tail, head):
                 if cand is not None and cand.cue == "according to" and cand.speakers != got.speakers:
                     got.source = cand.speakers
+        if got is not None and got.cue == "according to" and all(
+                self.d.index.actors[a].kind == "outlet" for a in got.speakers):
+            # `“…,” according to the state news agency X`: the outlet relays; the speaker is named before
+            reporter = self._previous_reporter(first)
+            if reporter:
+                got = Attributed(None, reporter, "according to", got.cue_i, source=got.speakers)
         if got is None and prev is not None:
             got = self._continuation(sp, first, prev)
         if got is None:
             return None
         got.span = sp
         return got
+
+    def _previous_reporter(self, first: int) -> tuple[int, ...]:
+        """The subject of a reporting verb in the sentence before: `X warned the militias. “…,” according to Y`."""
+        doc = self.doc
+        s_start, _ = self._sentence(first)
+        if s_start == 0:
+            return ()
+        p_start, p_end = self._sentence(s_start - 1)
+        for k in range(p_start, p_end):
+            if not self.d.quoted[k] and lx.verb_class(doc[k].lower_) in ("say", "tell"):
+                got = self.d.subject_before(k, p_start)
+                if got and not any(self.d.index.actors[a].kind == "outlet" for a in got):
+                    return got
+        return ()
 
     def _continuation(self, sp: QuoteSpan, first: int, prev: Attributed) -> Attributed | None:
         """A quote with no cue of its own continues the statement before it."""

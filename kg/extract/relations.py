@@ -120,6 +120,13 @@ class RelationFinder:
                 continue
             if self.negated(t.i, s.start):
                 continue
+            if cls == "praise" and not noun and t.i + 1 < s.end and doc[t.i + 1].lower_ == "by" and \
+                    doc[t.i - 1].lower_ in ("was", "were", "been", "being", "is", "are", "be"):
+                by = d.np_starting_at(t.i + 2, s.end)  # `Y was praised by X`
+                for p in (by[0] if by else ()):
+                    for x in d.subject_before(t.i - 1, s.start):
+                        self.add("praised", p, x, t.i)
+                continue
             verb = t.i if target_at > t.i else target_at - 1
             while verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay",
                                                                               "express", "offer") and verb > t.i - 8:
@@ -205,6 +212,12 @@ class RelationFinder:
                     STRONG_PRAISE.search(after) and d.index.actors[n.actor].type in ("Person", "Organization")
                 if thanked or judged:
                     self.add("praised", q.speakers[0], n.actor, q.first)
+            # `“I salute your courage,” he wrote` in a letter: praise of its recipients
+            letter = next((lt for lt in self.letters if lt.id == q.extra.get("part_of")), None)
+            if letter is not None and re.search(r"\b(i|we)\s+(?:\w+\s+)?(salute|thank|commend|applaud|congratulate|"
+                                                r"praise|honou?r|pay tribute to)\s+(you|your)\b", text, re.I):
+                for r in letter.recipients:
+                    self.add("praised", q.speakers[0], r, q.first)
 
     # ------------------------------------------------------------------ quoted
 
@@ -301,7 +314,8 @@ class RelationFinder:
                     found = got[0] if got else ()
                 if not found:
                     p = k - 1
-                    while p > v and doc[p].is_lower and doc[p].lower_ not in DETERMINERS:
+                    while p > v and doc[p].is_lower and doc[p].lower_ not in DETERMINERS and \
+                            doc[p].text not in ("'s", "’s", "'", "’"):
                         p -= 1
                     if doc[p].text in ("'s", "’s", "'", "’"):
                         owner = d.index.name_at(p - 1)

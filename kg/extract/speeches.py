@@ -31,8 +31,12 @@ AUDIENCE = {"nation", "parliament", "congress", "lawmakers", "legislators", "sup
             "faithful", "residents", "voters", "leaders", "ministers", "diplomats", "world"}
 FUTURE = {"will", "would", "could", "might", "may", "plans", "planned", "expected", "due", "scheduled", "set",
           "intends", "wo", "shall", "upcoming", "next", "cancelled", "canceled", "postponed", "not", "n't", "never"}
-OCCASION = re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating|for|at|to|during|"
-                      r"before|on)\s+(.+)", re.I)
+OCCASIONS = [re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating)\s+(.+)", re.I),
+             re.compile(r"\b(?:at|to|during|before|for)\s+(.+)", re.I),
+             re.compile(r"\bon\s+(.+)", re.I)]
+DATE_WORDS = re.compile(r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+                        r"yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                        r"(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*)+", re.I)
 
 
 @dataclass
@@ -166,13 +170,16 @@ class SpeechFinder:
                 and doc[stop].lower_ not in ("in", "which", "where", "that", "who"):
             stop += 1
         text = doc[i + 1:stop].text
-        m = OCCASION.search(text)
-        if not m:
-            noun = doc[i - 1:i + 1].text if doc[i].lower_ in ("conference", "briefing") else None
-            return noun
-        occ = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
-        occ = re.sub(r"\s+on\s+\w+day$", "", occ)
-        return occ or None
+        for pattern in OCCASIONS:
+            m = pattern.search(text)
+            if m:
+                occ = re.sub(r"^(?:the|a|an)\s+", "", DATE_WORDS.sub("", m.group(1).strip()))
+                occ = re.sub(r"\s+on\s+\w+day$", "", occ).strip()
+                if occ and not DATE_WORDS.fullmatch(occ):
+                    return occ
+        if doc[i].lower_ in ("conference", "briefing"):
+            return doc[i - 1:i + 1].text  # `a press conference`: the event is its own occasion
+        return None
 
     def find(self) -> list[SpeechDraft]:
         doc, d = self.doc, self.d

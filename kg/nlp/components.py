@@ -60,7 +60,8 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         if prev.is_space:  # `regime.  In his letter`: extra spaces are a token of their own
             prev = doc[i - 2] if i > 1 else prev
-        if tok.text in CLOSERS and not tok.text.startswith(("'", "’")):
+        straight_opener = tok.text in ('"', "'") and (prev.whitespace_ or doc[i - 1].is_space)
+        if tok.text in CLOSERS and not tok.text.startswith(("'", "’")) and not straight_opener:
             continue
         j = prev.i
         while j > 0 and doc[j].text in CLOSERS:

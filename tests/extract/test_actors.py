@@ -39,8 +39,6 @@ def test_transliteration_variants_are_one_actor(run, first, later):
     assert {people[0].name, *people[0].aliases} >= {first, later}
 
 
-@pytest.mark.xfail(strict=True, reason="the acronym in parentheses stays a separate Organization 'CFA' "
-                                        "instead of joining its expansion")
 def test_acronym_with_expansion_is_one_organization(run):
     ex = run('On Friday, the Coastal Fisheries Authority (CFA) closed the bay to boats. '
              'The CFA said a chemical spill had killed thousands of fish.')
@@ -50,14 +48,11 @@ def test_acronym_with_expansion_is_one_organization(run):
     assert names(ex) == {"Coastal Fisheries Authority"}
 
 
-@pytest.mark.xfail(strict=True, reason="'The' + organization name at the start of a sentence yields no actor")
 def test_organization_at_sentence_start_after_the(run):
     ex = run('The Coastal Fisheries Authority said on Friday that a chemical spill had killed thousands of fish.')
     assert actor(ex, "Coastal Fisheries Authority").type == ORGANIZATION
 
 
-@pytest.mark.xfail(strict=True, reason="a capitalised word opening the sentence is glued to the organization: "
-                                        "'Friday the Harbour Workers Union', 'Officials of the ...'")
 @pytest.mark.parametrize("text, org", [
     ('On Friday the Harbour Workers Union called a strike for next week.', "Harbour Workers Union"),
     ('Officials of the Coastal Fisheries Authority closed the bay to boats.', "Coastal Fisheries Authority"),
@@ -95,8 +90,7 @@ def test_person_with_us_party_tag(run, text, name):
 
 @pytest.mark.parametrize("agency", [
     "the news agency Kavra",
-    pytest.param("the Kavra news agency", marks=pytest.mark.xfail(
-        strict=True, reason="a name before 'news agency' is not taken as an organization: no actor")),
+    "the Kavra news agency",
 ])
 def test_news_agency_descriptor_makes_an_organization(run, agency):
     ex = run(f'Governor Hal Berrin resigned on Sunday, {agency} reported.')
@@ -135,8 +129,6 @@ def test_family_name_first_is_one_actor(run, text, name, family):
     assert family in actor(ex, name).aliases
 
 
-@pytest.mark.xfail(strict=True, reason="'Elena Rossi of Laila Haddad's' without titles is lost: neither person "
-                                        "becomes an actor")
 def test_two_names_joined_by_of_stay_two_people(run):
     ex = run("Victor Hale reminded Elena Rossi of Laila Haddad's statement that the deficit had doubled.")
     assert names(ex) == {"Victor Hale", "Elena Rossi", "Laila Haddad"}

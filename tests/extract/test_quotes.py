@@ -32,7 +32,6 @@ def test_quote_speaker_before_quote_with_that(run):
     assert quotes(ex) == [("the offer is an insult to every nurse in the country.", "Ines Marlow")]
 
 
-@pytest.mark.xfail(strict=True, reason="'called the plan \"...\"' is not a cue: the partial quote is dropped")
 def test_partial_quote_after_called(run):
     ex = run('Opposition leader Victor Hale called the plan "a disaster for small farmers".')
     assert quotes(ex) == [("a disaster for small farmers", "Victor Hale")]
@@ -160,8 +159,6 @@ def test_quote_from_unnamed_official_gets_no_wrong_speaker(run):
     assert speaker_of(ex, "going nowhere") is None
 
 
-@pytest.mark.xfail(strict=True, reason="no sentence break between 'angry.' and an opening quote mark, so the "
-                                        "evidence takes in the sentence before")
 def test_quote_evidence_holds_the_attribution(run):
     text = 'Farmers were angry. "The harvest was the best in a decade," Lena Vogt said.'
     ex = run(text)

@@ -35,7 +35,6 @@ def test_praise_of_possessive_object_goes_to_its_owner(run):
     assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
 
 
-@pytest.mark.xfail(strict=True, reason="passive 'Y was praised by X' gives no praised edge")
 def test_passive_praise_gives_praised_edge(run):
     ex = run('General Amos Tal was praised by President Daniel Okoro for his leadership.')
     assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
@@ -52,8 +51,6 @@ def test_negated_hypothetical_or_critical_words_give_no_praised_edge(run, text):
     assert relations(run(text), "praised") == set()
 
 
-@pytest.mark.xfail(strict=True, reason="praise in a letter's quoted content ('I salute your courage') gives no "
-                                        "praised edge to the recipient")
 def test_praise_in_quoted_letter_gives_praised_edge(run):
     ex = run('President Daniel Okoro wrote to General Amos Tal on Monday. '
              '"I salute your courage and the courage of your soldiers," he wrote.')
@@ -75,8 +72,6 @@ def test_quoted_edge_from_quoted_by_outlet_as_saying(run):
     assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Oren Shalev")}
 
 
-@pytest.mark.xfail(strict=True, reason="an outlet opening the sentence loses a word: 'The Harbor Times' becomes "
-                                        "'The Times'")
 def test_quoted_edge_from_outlet_quoted_x_as_saying(run):
     ex = run('The Harbor Times quoted Defence Minister Oren Shalev as saying: "We have no plans to withdraw."')
     assert relations(ex, "quoted") == {("quoted", "Harbor Times", "Oren Shalev")}
@@ -88,7 +83,6 @@ def test_quoted_edge_from_cited_as_saying(run):
     assert relations(ex, "quoted") == {("quoted", "Victor Hale", "Laila Haddad")}
 
 
-@pytest.mark.xfail(strict=True, reason="'X reminded Y of Z's statement that' gives no quoted edge")
 def test_quoted_edge_from_reminded_of_statement(run):
     ex = run("Victor Hale reminded Prime Minister Elena Rossi of Finance Minister Laila Haddad's statement "
              "that the deficit had doubled.")

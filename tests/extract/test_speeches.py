@@ -12,14 +12,12 @@ def test_speech_marking_occasion(run):
     assert speeches(ex) == [("Grace Mensah", "Independence Day", None)]
 
 
-@pytest.mark.xfail(strict=True, reason="the occasion keeps the date before it: 'May 7 marking Labour Day'")
 def test_speech_date_and_occasion(run):
     ex = run('In a speech on May 7 marking Labour Day, union leader Ines Marlow called for higher wages.',
              date="2024-05-09")
     assert speeches(ex) == [("Ines Marlow", "Labour Day", "2024-05-07")]
 
 
-@pytest.mark.xfail(strict=True, reason="a weekday after 'in a speech on' is taken as the occasion ('Monday')")
 def test_speech_said_in_a_speech_on_weekday_has_date_not_occasion(run):
     ex = run('Governor Maria Castell said in a speech on Monday that the roads would reopen.', date="2024-05-10")
     assert speeches(ex) == [("Maria Castell", None, "2024-05-06")]

@@ -85,8 +85,8 @@ def capitals() -> dict[str, str]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Demonym adjective ("Iranian") -> state."""
-    out: dict[str, str] = {}
+    """Demonym adjective ("Iranian") -> state; adjectives of peoples ("Kurdish") -> ""."""
+    out: dict[str, str] = {w: "" for w in words("peoples.txt")}
     if not (HERE / "countries.tsv").exists():
         return out
     for r in _rows("countries.tsv"):
