@@ -666,8 +666,7 @@ class Discourse:
             e += 1
         if e > j and e < limit and self.index.name_at(e) is not None and self.index.name_at(e).actor >= 0 \
                 and not doc[e - 1].lower_ in lx.roles() and not any(
-                    lx.verb_class(x.lower_) or lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing")
-                    for x in doc[j:e]):
+                    lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing") for x in doc[j:e]):
             n = self.index.name_at(e)  # `the nonprofit Center for Responsible Computing`
             return (n.actor,), n.j
         if e > j:
