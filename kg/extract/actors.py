@@ -224,6 +224,9 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
                 and texts[nxt[2] - 1] in heads and texts[nxt[1]].lower() not in CONNECTORS:
             start = merged.pop()[1] if merged and merged[-1][0] == "W" and merged[-1][2] == s[1] else s[1]
             merged.append(("W", start, s[2], None))
+        elif merged and merged[-1][0] == "ORG" and merged[-1][3][1] == "outlet" and s[0] == "W" and \
+                merged[-1][2] == s[1] and texts[s[1]].lower() in lx.news_words() | {"sport", "world", "one"}:
+            merged[-1] = ("W", merged[-1][1], s[2], None)  # `BBC Radio Bristol`, `BBC Sport`
         elif s[0] == "ORG" and not is_acronym(texts[s[1]]) and merged and merged[-1][0] in ("W", "PLACE") \
                 and merged[-1][2] == s[1] and texts[s[2] - 1] in heads and not lx.is_common(texts[s[1] - 1]) \
                 and texts[s[1] - 1] not in lx.org_heads():
@@ -574,6 +577,11 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
         if before is not None and before.lower_ in ORG_DESCRIPTORS:
             n.type = ORGANIZATION  # `the Palestinian news agency SAFA`
             n.kind = ORG_DESCRIPTORS[before.lower_]
+        elif before is not None and before.lower_ == "the" and n.start_i >= 2 and (
+                doc[n.start_i - 2].lower_ in ("told", "telling", "tells") or doc[n.start_i - 2].lower_ == "to" and
+                n.start_i >= 3 and doc[n.start_i - 3].lower_ in ("according", "speaking", "spoke")) \
+                and n.j - n.i <= 3 and doc[n.i].text[:1].isupper():
+            n.type, n.kind = ORGANIZATION, "outlet"  # `told the Sentinel`
         elif n.kind != "weak" and after is not None and after.lower_ in ORG_DESCRIPTORS and after.lower_ not in (
                 "bank", "union") \
                 or after is not None and after.lower_ == "news" and n.j + 1 < len(doc) and doc[n.j + 1].lower_ \

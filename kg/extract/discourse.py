@@ -650,6 +650,9 @@ class Discourse:
                     return self.resolve_description(k, e), e
             return (n.actor,), end
         if n is not None and n.type == "ROLE":
+            after = self.index.name_at(n.j + 1) if n.j + 1 < limit and doc[n.j].text == "," else None
+            if after is not None and after.actor >= 0 and after.start_i == n.j + 1:
+                return (after.actor,), after.j  # `the Leader of the Islamic Revolution, Ayatollah … Khamenei`
             return self.resolve_description(k, n.j), n.j
         if doc[j].lower_ in PRONOUNS:
             return self.resolve_pronoun(j), j + 1
@@ -664,6 +667,10 @@ class Discourse:
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
                 and (e == j or self.index.name_at(e) is None):
             e += 1
+        if e > j and e < limit and doc[e - 1].lower_ in lx.roles() and self.index.name_at(e) is not None \
+                and self.index.name_at(e).actor >= 0 and self.index.actors[self.index.name_at(e).actor].type == PERSON:
+            n = self.index.name_at(e)  # `presidential spokesperson Jung Hye-jin`
+            return (n.actor,), n.j
         if e > j and e < limit and self.index.name_at(e) is not None and self.index.name_at(e).actor >= 0 \
                 and not doc[e - 1].lower_ in lx.roles() and not any(
                     lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing") for x in doc[j:e]):

@@ -408,10 +408,13 @@ class QuoteFinder:
                 return Attributed(None, got[0], "quoting", s_start, source=self._subject(v, s_start))
         for j in range(v + 1, first):
             t = doc[j]
+            p = j - 1
+            while p > v and doc[p].is_lower and doc[p].is_alpha:  # `John Paul II's famous description`
+                p -= 1
             if t.lower_ in ("words", "remark", "remarks", "description", "statement", "warning", "phrase",
                             "line", "dictum", "saying", "promise", "pledge", "vow", "slogan", "motto") and \
-                    j >= 2 and doc[j - 1].text in ("'s", "’s") and not self.d.quoted[j]:
-                owner = self.d.index.name_at(j - 2)
+                    p >= 1 and doc[p].text in ("'s", "’s") and not self.d.quoted[j]:
+                owner = self.d.index.name_at(p - 1)
                 if owner is not None and owner.actor >= 0:
                     subject = self._subject(v, s_start)
                     return Attributed(None, (owner.actor,), doc[v].lower_, v, source=subject)

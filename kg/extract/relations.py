@@ -233,6 +233,16 @@ class RelationFinder:
                 continue
             s = t.sent
             low = t.lower_
+            if low in ("quoting", "citing") and t.i == s.start:
+                # `Quoting the hero Omar al-Mukhtar, the scholars wrote`
+                cited = d.np_starting_at(t.i + 1, s.end)
+                comma = next((x.i for x in doc[t.i:s.end] if x.text == "," and not d.quoted[x.i]
+                              and (cited is None or x.i >= cited[1])), None)
+                quoter = d.np_starting_at(comma + 1, s.end) if comma is not None else None
+                for a in (quoter[0] if quoter else ()):
+                    for b in (cited[0] if cited else ()):
+                        self.add("quoted", a, b, t.i)
+                continue
             if low == "quoted" and t.i + 1 < s.end and doc[t.i + 1].lower_ == "by":
                 # `Salami was quoted by the Tasnim News Agency as saying`
                 by = d.np_starting_at(t.i + 2, s.end)
@@ -349,6 +359,13 @@ class RelationFinder:
         if end >= s.end:
             return
         verb = doc[end]
+        if verb.text in ("“", '"') and end + 1 < s.end and (doc[end + 1].lower_.endswith("s") and lexicons.is_verb(
+                doc[end + 1].lower_) or lexicons.is_past_verb(doc[end + 1].lower_)):
+            for a in self._subject(v, s.start):  # `said the president “welcomes any proposal”`
+                for b in inner:
+                    if d.index.actors[b].type in ("Person", "Organization"):
+                        self.add("quoted", a, b, v)
+            return
         clear = verb.lower_ in ("made", "makes", "make") and end + 1 < s.end and doc[end + 1].lower_ == "clear"
         if not clear and lx.verb_class(verb.lower_) not in ("say", "tell"):
             return

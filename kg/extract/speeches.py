@@ -28,7 +28,10 @@ AUDIENCE = {"nation", "parliament", "congress", "lawmakers", "legislators", "sup
             "rally", "audience", "conference", "summit", "assembly", "gathering", "students", "graduates",
             "troops", "soldiers", "worshippers", "mourners", "delegates", "convention", "country", "house",
             "senate", "chamber", "people", "reporters", "journalists", "party", "members", "congregation",
-            "faithful", "residents", "voters", "leaders", "ministers", "diplomats", "world"}
+            "faithful", "residents", "voters", "leaders", "ministers", "diplomats", "world", "ceremony",
+            "memorial", "funeral", "commemoration", "event", "session", "cadets", "forum", "meeting",
+            "symposium", "seminar", "parliamentarians", "mps", "senators", "delegation", "nations", "workers",
+            "employees", "staff", "members"}
 FUTURE = {"will", "would", "could", "might", "may", "plans", "planned", "expected", "due", "scheduled", "set",
           "intends", "wo", "shall", "upcoming", "next", "cancelled", "canceled", "postponed", "not", "n't", "never"}
 OCCASIONS = [re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating)\s+(.+)", re.I),
@@ -76,10 +79,14 @@ class SpeechFinder:
         if low == "conference":
             return prev in ("press", "news")
         if low == "address":
-            # a noun only after a determiner or adjective, not `to address the crisis`
-            return prev in DETERMINERS | {"televised", "keynote", "inaugural", "annual", "weekly", "radio",
-                                          "national", "farewell", "opening", "closing", "video", "live"} \
-                or prev.endswith("'s") or prev == "’s"
+            # a noun after a determiner, adjectives or an event's name, not `to address the crisis`
+            k = t.i - 1
+            while k >= 0 and (self.doc[k].is_lower and self.doc[k].is_alpha and self.doc[k].lower_ not in
+                              DETERMINERS | {"to", "will", "would", "and"} or self.doc[k].is_title
+                              and not self.doc[k].is_sent_start) and k > t.i - 7:
+                k -= 1
+            return k >= 0 and (self.doc[k].lower_ in DETERMINERS or self.doc[k].text in ("'s", "’s")) or \
+                prev in ("televised", "keynote", "inaugural", "annual", "farewell")
         if low == "remarks":
             return prev in ("his", "her", "their", "in", "televised", "opening", "closing") and nxt in (
                 "at", "to", "on", "during", "marking", "before")
@@ -153,8 +160,17 @@ class SpeechFinder:
         return None
 
     def _main_subject(self, i: int, s_start: int, s_end: int) -> tuple[int, ...]:
-        """`In a speech marking Quds Day, the Leader called ...`: the subject after the opening phrase."""
+        """`In a speech marking Quds Day, the Leader called ...`: the subject after the opening phrase;
+        `Rahmani, in an address to cadets on Wednesday, warned`: the subject before it."""
         doc = self.doc
+        k = i - 1
+        while k > s_start and (doc[k].lower_ in DETERMINERS or doc[k].is_lower and doc[k].is_alpha and
+                               doc[k].lower_ not in ("in", "at", "during") and k > i - 4):
+            k -= 1
+        if k > s_start and doc[k].lower_ in ("in", "at", "during") and doc[k - 1].text == ",":
+            got = self.d.subject_before(k - 1, s_start)
+            if got:
+                return got
         if not any(doc[x].lower_ in ("in", "at", "during", "addressing", "delivering") for x in range(s_start, i)):
             return ()
         comma = next((t.i for t in doc[i:s_end] if t.text == "," and not self.d.quoted[t.i]), None)
@@ -169,6 +185,12 @@ class SpeechFinder:
         while stop < s_end and doc[stop].text not in (",", ";", ".", "—", "–") and not self.d.quoted[stop] \
                 and doc[stop].lower_ not in ("in", "which", "where", "that", "who"):
             stop += 1
+        name_start = i
+        while name_start - 1 >= 0 and (doc[name_start - 1].is_title or doc[name_start - 1].lower_ in ("of", "the")
+                                       and name_start - 2 >= 0 and doc[name_start - 2].is_title):
+            name_start -= 1
+        if name_start < i and doc[name_start].is_title and not doc[name_start].is_sent_start:
+            return doc[name_start:i].text  # `her annual State of the City address`
         text = doc[i + 1:stop].text
         for pattern in OCCASIONS:
             m = pattern.search(text)
@@ -194,8 +216,14 @@ class SpeechFinder:
                 while j < s.end and doc[j].lower_ in DETERMINERS | {"joint", "special", "full", "packed"}:
                     j += 1
                 if j < s.end and doc[j].lower_ in AUDIENCE and t.lower_ != "address":
-                    speakers = d.subject_before(t.i, s.start) if t.lower_ != "addressing" else (
-                        d.clause_subject(s.start, t.i) or d.subject_before(t.i, s.start))
+                    if t.lower_ == "addressing" and t.i == s.start:
+                        comma = next((x.i for x in doc[t.i:s.end] if x.text == ","), None)
+                        got = d.np_starting_at(comma + 1, s.end) if comma is not None else None
+                        speakers = got[0] if got else ()  # `Addressing worshippers …, the cleric hailed`
+                    elif t.lower_ == "addressing":
+                        speakers = d.participle_subject(t.i, s.start)
+                    else:
+                        speakers = d.subject_before(t.i, s.start)
                     for sp in speakers:
                         self._add(sp, t.i, s, doc[j].text)
                 continue
@@ -203,6 +231,9 @@ class SpeechFinder:
                 continue
             if any(w.lower_ in FUTURE for w in doc[max(s.start, cue - 5):cue] if not d.quoted[w.i]):
                 continue
+            if cue > 0 and doc[cue - 1].lower_ in ("the", "that", "this") and self.speeches and not any(
+                    x.lower_ == "by" for x in doc[cue + 1:min(s.end, cue + 3)]):
+                continue  # `after the address`: the speech told before
             speakers = self._speaker(cue, s.start, s.end)
             occasion = self._occasion(cue, s.end)
             for sp in speakers:
