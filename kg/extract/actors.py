@@ -454,6 +454,16 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         if not words:
             k += 1
             continue
+        if title is not None and "of" in words and words[-1] in lx.org_heads() and words.index("of") >= 1 \
+                and _name_like(words[:words.index("of")]) or title is not None and "of" in words and \
+                words.index("of") == 1 and words[-1] in lx.org_heads():
+            cut = words.index("of")  # `Councillor Janet Pryce of Ripon Moor District Council`
+            out.append(Name(A, A + cut, PERSON, title=doc[title[0]:title[1]].text, title_i=title[0],
+                            roles=list(role_of) + [" ".join(words[cut:])]))
+            out.append(Name(A + cut + 1, B, ORGANIZATION))
+            title, role_of = None, []
+            k += 1
+            continue
         if title is not None:
             cut = _person_start(words) if any(w in lx.org_heads() for w in words) else 0
             if cut:

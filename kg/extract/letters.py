@@ -252,7 +252,8 @@ class LetterFinder:
                 if k + 1 < s_end and doc[k + 1].lower_ in ("colleagues", "staff", "employees", "shareholders",
                                                             "his", "her", "their", "its"):
                     return ()
-            if t.lower_ in ("that", "which", "where", "who") or t.text == ";":
+            if t.lower_ in ("that", "which", "where", "who", "as", "while", "because", "although", "though",
+                            "since", "if", "unless", "when", "after", "before") or t.text == ";":
                 break
             if t.lower_ == "in" and k + 1 < s_end and doc[k + 1].lower_ == "which":
                 break
@@ -295,6 +296,8 @@ class LetterFinder:
             k -= 1
         if k >= s_start and not self.d.quoted[k] and _is_verb(doc[k]):
             return k
+        if k >= s_start and doc[k].lower_ in ("that", "which", "whether", "because", "as", "while", "if"):
+            return None  # `… that the letter was …`: the letter heads its own clause
         # a verb a few words back: `revealed the options in a letter`, `told shareholders in her letter`
         j = k
         while j >= s_start and j > k - 8 and not self.d.quoted[j] and doc[j].text not in (",", ";", ":"):
@@ -309,11 +312,11 @@ class LetterFinder:
         s_start, s_end = sent.start, sent.end
         start = self._start_of_np(i, s_start)
         m = Mention(i)
-        words = {doc[x].lower_ for x in range(start, i)} | {doc[x].lower_ for x in range(max(s_start, start - 3),
-                                                                                          start)}
+        words = {doc[x].lower_ for x in range(start, i)}  # the letter's own noun phrase
+        near = words | {doc[x].lower_ for x in range(max(s_start, start - 3), start)}
         m.similar = bool(words & {"similar", "same", "identical"})
-        m.separate = bool(words & {"separate", "second", "third", "another", "new", "further", "similar", "also",
-                                   "own", "reply", "two-page"}) or doc[i].lower_ in ("reply", "replies", "response")
+        m.separate = bool(near & {"separate", "second", "third", "another", "new", "further", "similar", "also",
+                                  "own", "reply", "two-page"}) or doc[i].lower_ in ("reply", "replies", "response")
         m.reference = bool(words & REFERENCE) and not m.similar and not words & {"separate", "second", "third",
                                                                                "new", "another", "further"}
         m.senders = self._from(i, s_end) or self._by(i, s_end)
@@ -328,7 +331,7 @@ class LetterFinder:
         elif v is not None and not m.senders:
             if doc[v].lower_ in ("who", "which"):
                 v = None
-            else:
+            elif not m.reference or _lemma(doc[v]) in SEND_VERBS:
                 m.senders = self._verb_subject(v, s_start)
                 if not m.recipients and lx.verb_class(doc[v].lower_) in ("tell", "praise") or _lemma(doc[v]) in (
                         "urge", "thank", "ask", "congratulate", "warn", "inform", "assure", "remind"):
