@@ -25,7 +25,10 @@ from kg.nlp import lexicons
 from kg.nlp.names import acronym, is_acronym, org_key, same_person, same_word
 
 STATE = "State"
-DROP = "Drop"  # a name found to be no actor (`JCPOA`, the acronym of a plan)
+DROP = "Drop"
+EVENT_TAILS = {"Day", "Days", "Eve", "Week", "Month", "Festival", "Games", "Cup", "Championship", "Olympics", "War",
+               "Agreement", "Accord", "Accords", "Treaty", "Act", "Bill", "Plan", "Declaration", "Summit",
+               "Conference", "Protocol", "Convention", "Resolution", "Doctrine", "Initiative", "Award", "Prize"}  # a name found to be no actor (`JCPOA`, the acronym of a plan)
 QUOTE_MARKS = set("“”\"‘’'«»„")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
@@ -383,6 +386,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         return []
     if any(t in POSSESSIVE for t in texts):
         return [Name(i, j, ORGANIZATION)]  # `Information Commissioner's Office`
+    if texts[-1] in EVENT_TAILS and len(texts) > 1:
+        return []  # `Labour Day`, `Quds Day`, `Paris Agreement`: an event or a text, not an actor
     out: list[Name] = []
     before = doc[i - 1].lower_ if i > 0 else ""
     after = doc[j].lower_ if j < len(doc) else ""
@@ -500,14 +505,16 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         after_place = k > 0 and segs[k - 1][0] in ("STATE", "PLACE") and segs[k - 1][2] == a
         after_the = A > 0 and doc[A - 1].lower_ == "the"  # `the Forest Vale`: a place, not a person
         tail = _person_tail(words) if len(words) >= 3 and not _name_like(words) else None
-        if "of" in words and not any(w in lx.org_heads() for w in words):
-            cut = words.index("of")
-            left, right = words[:cut], words[cut + 1:]
-            if _name_like(left) and _name_like(right):  # `reminded Elena Rossi of Laila Haddad's statement`
-                out.append(Name(A, A + cut, PERSON))
-                out.append(Name(A + cut + 1, B, PERSON))
-                k += 1
-                continue
+        if "of" in words and not any(w in lx.org_heads() for w in words) and len(words) <= 9:
+            cut = words.index("of")  # `reminded Elena Rossi of Laila Haddad's statement`, `Rossi of Mensah's`
+            for lo, hi in ((0, cut), (cut + 1, len(words))):
+                part = words[lo:hi]
+                if _name_like(part):
+                    out.append(Name(A + lo, A + hi, PERSON))
+                elif len(part) == 1 and part[0][:1].isupper():
+                    out.append(Name(A + lo, A + hi, None, kind="weak" if lx.is_common(part[0]) else None))
+            k += 1
+            continue
         if len(words) >= 2 and _name_like(words) and not after_place and not after_the:
             out.append(Name(A, B, PERSON))
         elif tail is not None and not after_place:

@@ -719,6 +719,8 @@ class Discourse:
         k = start - 1
         seen_and = False
         while k > 0:
+            while k > 0 and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1  # `A, B and the C`
             j = k
             while j >= 0 and (doc[j].text in (",", "and", "&") or _party_tag(doc[j].text)):
                 seen_and = seen_and or doc[j].lower_ in ("and", "&")

@@ -300,7 +300,7 @@ class LetterFinder:
             return None  # `… that the letter was …`: the letter heads its own clause
         # a verb a few words back: `revealed the options in a letter`, `told shareholders in her letter`
         j = k
-        while j >= s_start and j > k - 8 and not self.d.quoted[j] and doc[j].text not in (",", ";", ":"):
+        while j >= s_start and j > k - 12 and not self.d.quoted[j] and doc[j].text not in (",", ";", ":"):
             if _is_verb(doc[j]) and doc[j].lower_ not in ("dated", "signed", "led"):
                 return j
             j -= 1
@@ -494,7 +494,11 @@ class LetterFinder:
                     continue
             if m.similar and not m.recipients and self.letters:
                 m.recipients = self.letters[-1].recipients
-            if m.senders or m.recipients:
+            if len(m.senders) > 1 and doc[i].lower_ in ("letters", "messages", "cables", "notes") and (
+                    "separate" in {x.lower_ for x in doc[max(sent.start, i - 3):i]}):
+                for sender in m.senders:  # `in separate letters`: one letter from each
+                    self._add((sender,), m.recipients, i, True)
+            elif m.senders or m.recipients:
                 self._add(m.senders, m.recipients, i, m.separate)
         self._signatories()
         self._fill_recipients()
@@ -520,7 +524,8 @@ class LetterFinder:
         sent = doc[cue].sent
         recipients = tuple(r for r in recipients if r not in senders)
         for lt in self.letters:  # the same letter told again, maybe naming more recipients
-            if senders and set(lt.senders) == set(senders) and not separate:
+            same_people = set(lt.senders) == set(senders) and set(lt.recipients) == set(recipients)
+            if senders and set(lt.senders) == set(senders) and (not separate or same_people):
                 lt.recipients = tuple(dict.fromkeys(lt.recipients + recipients))
                 self.d.letters_by_pos.append((cue, lt.senders))
                 return lt

@@ -426,8 +426,10 @@ class RelationFinder:
                 words |= {t.lower_ for t in doc[doc[q.cue_i].sent.start:doc[q.cue_i].sent.end] if not d.quoted[t.i]}
             speaker = q.speakers[0] if q.speakers else None
             part = None
-            if q.continued and prev is not None and prev.speakers == q.speakers:
-                part = prev.extra.get("part_of")
+            if prev is not None and prev.speakers == q.speakers and (q.continued or q.cue in (
+                    "added", "adds", "continued", "continues", "concluded", "went")) and \
+                    prev.extra.get("part_of", "").startswith("l"):
+                part = prev.extra.get("part_of")  # `Ghaani added, “…”` after the letter's words
             if part is None and speaker is not None:
                 letter_words = words & {"letter", "letters", "wrote", "writes", "write", "written", "message",
                                         "cable", "note"}
@@ -453,11 +455,20 @@ class RelationFinder:
             if part:
                 q.extra["part_of"] = part
             prev = q
+
+    def cite_speeches(self) -> None:
+        """A letter cites a speech whose speaker its words name, or whom its sender quoted while the
+        text tells of that letter (from its mention to the next letter's)."""
+        starts = sorted(self.doc[lt.cue].idx for lt in self.letters)
         for lt in self.letters:
+            begin = self.doc[lt.cue].idx
+            end = next((x for x in starts if x > begin), len(self.doc.text))
+            quoted = {(r.source, r.target) for r in self.out
+                      if r.kind == "quoted" and begin <= r.evidence.end and r.evidence.start < end}
             for sp in self.speeches:
                 if sp.speaker in lt.senders:
                     continue
-                if self._letter_mentions(lt, sp.speaker):
+                if self._letter_mentions(lt, sp.speaker) or any((s, sp.speaker) in quoted for s in lt.senders):
                     lt.cites.append(sp.id)
 
     def _letter_mentions(self, lt: LetterDraft, actor: int) -> bool:
@@ -480,6 +491,7 @@ class RelationFinder:
         self.praise()
         self.praise_in_quotes()
         self.quoted()
+        self.cite_speeches()
         return self.out
 
 

@@ -197,6 +197,9 @@ class SpeechFinder:
             if m:
                 occ = re.sub(r"^(?:the|a|an)\s+", "", DATE_WORDS.sub("", m.group(1).strip()))
                 occ = re.sub(r"\s+on\s+\w+day$", "", occ).strip()
+                occ = re.sub(r"\s+(?:last|this|next)\s+(?:year|week|month)$", "", occ).strip()
+                occ = re.sub(r"\s+on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+)$", "",
+                             occ).strip()  # `Labour Day on May 1`
                 if occ and not DATE_WORDS.fullmatch(occ):
                     return occ
         if doc[i].lower_ in ("conference", "briefing"):

@@ -119,3 +119,22 @@ def test_letter_quote_said_later_elsewhere_is_not_part_of_the_letter(run):
     (quote,) = ex.quotes
     assert speaker_of(ex, "expect an answer") == "Victor Hale"
     assert quote.part_of is None
+
+
+def test_letter_that_recalls_a_speech_cites_it(run):
+    ex = run('In a speech marking Labour Day on May 1, President Grace Mensah said that "no worker will be '
+             'left behind". Union leader Ines Marlow sent a letter to Prime Minister Elena Rossi on Friday. '
+             'In the letter, Marlow reminded Rossi of Mensah\'s statement that "no worker will be left behind".',
+             date="2024-05-10")
+    (letter,) = ex.letters
+    (speech,) = ex.speeches
+    assert ex.actor(speech.speaker).name == "Grace Mensah"
+    assert letter.cites == (speech.id,)
+
+
+def test_separate_letters_from_several_senders_are_several_letters(run):
+    ex = run('The Harbour Workers Union, the Coastal Fisheries Authority and the Dockers Guild thanked Mayor '
+             'Tomas Reyes for the new wage deal in separate letters.')
+    assert sorted(letters(ex)) == sorted([({"Harbour Workers Union"}, {"Tomas Reyes"}),
+                                          ({"Coastal Fisheries Authority"}, {"Tomas Reyes"}),
+                                          ({"Dockers Guild"}, {"Tomas Reyes"})])
