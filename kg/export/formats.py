@@ -12,6 +12,10 @@ from pathlib import Path
 from typing import IO
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.export import lines
+from kg.export.lines import sorted_triples
 
 from kg.errors import KGError
 
@@ -47,6 +51,8 @@ def format_for(path: str | Path) -> str:
 def serialize(g: Graph, fmt: str = "turtle") -> str:
     """The graph as text in ``fmt`` (one of FORMATS), always in the same order."""
     _checked(fmt)
+    if fmt in ("turtle", "nt", "nquads", "trig"):
+        return "".join(_lines(g, fmt))
     if g.context_aware:  # a Dataset keeps its named graphs as they are
         out = g.serialize(format=FORMATS[fmt])
     else:
@@ -92,6 +98,24 @@ def _checked(fmt: str) -> str:
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     return fmt
+
+
+def _lines(g: Graph, fmt: str):
+    """Turtle, TriG, N-Triples or N-Quads from our line writer: one sort, then one pass."""
+    prefixes = {p: str(ns) for p, ns in g.namespaces() if p}
+    if g.context_aware:
+        quads = sorted(((s, p, o, None if c.identifier == DATASET_DEFAULT_GRAPH_ID else c.identifier)
+                        for s, p, o, c in g.quads((None, None, None, None))),
+                       key=lambda q: ("" if q[3] is None else q[3].n3(), q[0].n3(), q[1].n3(), q[2].n3()))
+    else:
+        quads = [(s, p, o, None) for s, p, o in sorted_triples(g)]
+    if fmt == "turtle":
+        return lines.turtle(((s, p, o) for s, p, o, _ in quads), prefixes)
+    if fmt == "nt":
+        return lines.ntriples((s, p, o) for s, p, o, _ in quads)
+    if fmt == "trig":
+        return lines.trig(quads, prefixes)
+    return lines.nquads(quads)
 
 
 def _term_key(triple) -> tuple[str, ...]:
