@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.extract import lexicon as lx
 from kg.model import ORGANIZATION, PERSON, Actor, Mention
 from kg.nlp import lexicons
-from kg.nlp.names import acronym, is_acronym, org_key, same_person, same_word
+from kg.nlp.names import acronym, is_acronym, org_key, same_person, same_word, translit
 
 STATE = "State"
 DROP = "Drop"
@@ -835,6 +835,12 @@ def _merge_short_org_forms(doc: Doc, actors: list[ActorInfo]) -> None:
             info.names = []
 
 
+def _surname_match(word: str, surname: str) -> bool:
+    """`Ghaani` for `Esmail Qaani`, `al-Ajouri` for `Akram al-Ajouri`; not `Falconer` for `Rob Faulkner`."""
+    strip = lambda w: w.removeprefix("al-").removeprefix("el-").removeprefix("Al-")  # noqa: E731
+    return translit(strip(word)) == translit(strip(surname))
+
+
 def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], org_index: dict) -> int | None:
     # acronym of an organization named in the article
     if is_acronym(word):
@@ -852,8 +858,7 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
         for m in info.names:
             words = _key_words(doc, m)
             surname = words[0] if family_first(words) else words[-1]
-            if (len(words) >= 2 or m.title) and (word == surname if weak else same_word(word, surname) or (
-                    word.startswith(("al-", "el-")) and same_word(word[3:], surname.removeprefix("al-").removeprefix("el-")))):
+            if (len(words) >= 2 or m.title) and (word == surname if weak else _surname_match(word, surname)):
                 if best is None or m.i < n.i and m.i > best[1]:
                     best = (a, m.i)
     if best is not None:

@@ -320,6 +320,8 @@ class Discourse:
         sent = self.sent_of[i]
         found = [f for f in (self.focus[j] for j in range(k, -1, -1)) if sent - self.sent_of[f.pos] <= 1]
         fits = [f for f in found if not set(f.actors) & exclude and self._compatible(f, g)]
+        if g == "n" and any(f.kind == "document" for f in fits):
+            return next(f.actors for f in fits if f.kind == "document")  # `His letter … And it quotes …`
         for f in fits:
             if f.kind in ("speaker", "subject"):
                 return f.actors
@@ -775,15 +777,21 @@ class Discourse:
             if t.lower_ in ("and", "but", "or") and k > sent_start:
                 # `Tedros cited Mandela as saying “…”, and told the leaders`: the first verb's subject
                 if all(x.lower_ in SKIP_BEFORE_VERB for x in doc[k + 1:v]):
-                    for w in range(k - 1, sent_start - 1, -1):
+                    w = k - 1
+                    while w >= sent_start:
                         x = doc[w]
+                        if x.text == "," and w > sent_start:  # skip `, who died last year,`
+                            j = w - 1
+                            while j > sent_start and doc[j].text != "," and j > w - 14:
+                                j -= 1
+                            if doc[j].text == "," and doc[j + 1].lower_ in ("who", "which", "whose", "where"):
+                                w = j - 1
+                                continue
                         if not self.quoted[w] and x.is_lower and (lexicons.is_past_verb(x.lower_) or lx.verb_class(
                                 x.lower_)) and not x.lower_.endswith("ing") and (w == 0 or doc[w - 1].lower_ not in
                                                                                   DETERMINERS):
-                            got = self.subject_before(w, sent_start)
-                            if got:
-                                return got
-                            break
+                            return self.subject_before(w, sent_start)
+                        w -= 1
                 k -= 1
                 chain_end = None
                 continue

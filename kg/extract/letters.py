@@ -56,6 +56,9 @@ GROUP_RECIPIENTS = {"colleagues", "staff", "employees", "members", "shareholders
 PARTICIPLES = {"dated", "addressed", "signed", "sent", "written", "led", "released", "published", "known", "called",
                "named", "described", "co-signed", "organized", "organised", "delivered", "handed", "seen",
                "obtained", "copied", "posted", "leaked", "cited", "quoted"}
+FIGURATIVE = {"wrong", "right", "clear", "strong", "powerful", "mixed", "positive", "negative", "important",
+              "simple", "key", "main", "central", "same", "different", "political", "overall", "unmistakable",
+              "loud", "stark", "consistent", "tough", "firm", "stern", "bold", "hopeful", "hidden", "core"}
 REFERENCE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "such"}
 
 
@@ -463,6 +466,8 @@ class LetterFinder:
                 sent_by_verb = any(x.is_lower and _lemma(x) in SEND_VERBS for x in doc[max(sent.start, t.i - 5):t.i])
                 if low in WEAK_NOUNS and nxt not in ("to", "from", "addressed", "verbale") and not sent_by_verb:
                     continue
+                if low in WEAK_NOUNS and t.i and doc[t.i - 1].lower_ in FIGURATIVE:
+                    continue  # `sends the wrong message to motorists`
                 if low in ("reply", "replies", "response") and not sent_by_verb and not (
                         nxt == "from" or t.i and doc[t.i - 1].lower_ in ("written", "two-page", "one-page", "letter")):
                     continue
@@ -502,6 +507,10 @@ class LetterFinder:
                 self._add(m.senders, m.recipients, i, m.separate)
         self._signatories()
         self._fill_recipients()
+        for lt in self.letters:  # `an email to the Associated Press`: a statement to the press, not a letter
+            if self.doc[lt.cue].lower_ in WEAK_NOUNS and lt.recipients and all(
+                    self.d.index.actors[r].kind == "outlet" for r in lt.recipients):
+                lt.recipients = ()
         return [lt for lt in self.letters if lt.senders and lt.recipients]
 
     def _referent(self, m: Mention) -> LetterDraft | None:

@@ -24,6 +24,8 @@ from kg.extract.speeches import SpeechDraft
 from kg.model import ORGANIZATION, Relation, Span
 from kg.nlp import lexicons
 
+STANCE = {"welcome", "support", "oppose", "reject", "want", "hope", "believe", "intend", "plan", "refuse",
+          "endorse", "back", "favour", "favor", "condemn", "demand", "expect", "regret", "accept", "deny"}
 NEGATIONS = {"not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
              "failed", "fails", "without", "would", "could", "might", "may", "should", "will", "wo", "if",
              "unless", "whether", "stopped", "reluctant", "instead", "rather", "neither", "nor", "hardly"}
@@ -359,8 +361,8 @@ class RelationFinder:
         if end >= s.end:
             return
         verb = doc[end]
-        if verb.text in ("“", '"') and end + 1 < s.end and (doc[end + 1].lower_.endswith("s") and lexicons.is_verb(
-                doc[end + 1].lower_) or lexicons.is_past_verb(doc[end + 1].lower_)):
+        if verb.text in ("“", '"') and end + 1 < s.end and (lx.verb_class(doc[end + 1].lower_) in ("say", "tell") or
+                                                            lexicons.lemma(doc[end + 1].lower_) in STANCE):
             for a in self._subject(v, s.start):  # `said the president “welcomes any proposal”`
                 for b in inner:
                     if d.index.actors[b].type in ("Person", "Organization"):

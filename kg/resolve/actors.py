@@ -61,6 +61,7 @@ def resolve(extractions: Iterable[Extraction]) -> list[dict[str, CanonicalActor]
     people: dict[str, list[int]] = defaultdict(list)  # surname skeleton -> multi-word persons
     singles: list[int] = []
     orgs: dict[str, int] = {}
+    initials: dict[str, set[int]] = defaultdict(set)
     for k in order:
         _, a = items[k]
         u.find(k)
@@ -74,17 +75,25 @@ def resolve(extractions: Iterable[Extraction]) -> list[dict[str, CanonicalActor]
                     u.union(k, other)
             people[skeleton(w[-1])].append(k)
         else:
-            keys = {org_key(a.name)} | {org_key(x) for x in a.aliases}
+            names = (a.name,) + a.aliases
             if a.kind == "state":
                 keys = {"state:" + org_key(a.name)}
             else:
-                keys |= {"acr:" + x.replace(".", "") for x in (a.name,) + a.aliases if is_acronym(x)}
-                keys |= {"acr:" + acronym(x) for x in (a.name,) + a.aliases if len(x.split()) >= 3}
+                keys = {org_key(x) for x in names if not is_acronym(x)}
+                keys |= {"acr:" + x.replace(".", "") for x in names if is_acronym(x)}
+                for x in names:  # `IRGC` and `Islamic Revolutionary Guard Corps`, when no other name has those initials
+                    if len(x.split()) >= 2 and not is_acronym(x):
+                        initials[acronym(x)].add(k)
             for key in sorted(keys):
                 if key in orgs:
                     u.union(k, orgs[key])
                 else:
                     orgs[key] = k
+    for letters, full in sorted(initials.items()):
+        acr = orgs.get("acr:" + letters)
+        roots = {u.find(f) for f in full}
+        if acr is not None and len(roots) == 1:
+            u.union(acr, roots.pop())
     for k in singles:
         w = _person_words(items[k][1].name)
         if not w:
