@@ -310,7 +310,8 @@ def _merge_known(texts: list[str], segs: list) -> list:
 
 def _name_like(words: list[str]) -> bool:
     """A person name of 2-4 words: a given name first, or no ordinary words in it."""
-    core = [w for w in words if w.lower() not in lx.particles()]
+    # lowercase particles do not count; a capitalised one opening a name does (`Abu Mujahid`, `Bin Salman`)
+    core = [w for k, w in enumerate(words) if w.lower() not in lx.particles() or k == 0 and w[:1].isupper()]
     if not 1 <= len(core) <= 4 or len(core) < 2:
         return False
     if family_first(core):
@@ -597,7 +598,7 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
         elif before is not None and before.lower_ == "the" and n.start_i >= 2 and (
                 doc[n.start_i - 2].lower_ in ("told", "telling", "tells") or doc[n.start_i - 2].lower_ == "to" and
                 n.start_i >= 3 and doc[n.start_i - 3].lower_ in ("according", "speaking", "spoke")) \
-                and n.j - n.i <= 3 and doc[n.i].text[:1].isupper():
+                and n.j - n.i <= 3 and doc[n.i].text[:1].isupper() and not (after is not None and after.is_lower):
             n.type, n.kind = ORGANIZATION, "outlet"  # `told the Sentinel`
         elif n.kind != "weak" and after is not None and after.lower_ in ORG_DESCRIPTORS and after.lower_ not in (
                 "bank", "union") \
@@ -620,7 +621,7 @@ def _person_context(doc: Doc, n: Name) -> bool:
             "counterpart", "envoy", "wife", "husband", "son", "daughter", "predecessor", "successor", "deputy")):
         return True
     nxt = doc[n.j] if n.j < len(doc) else None
-    return nxt is not None and nxt.is_lower and lx.verb_class(nxt.lower_) in ("say", "tell")
+    return nxt is not None and nxt.is_lower and lx.verb_class(nxt.lower_) is not None and not doc[n.i].is_sent_start
 
 
 def _acronym_type(doc: Doc, n: Name, names: list[Name]) -> str | None:
@@ -863,6 +864,13 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
                     best = (a, m.i)
     if best is not None:
         return best[0]
+    if not weak and word not in lexicons.given_names():
+        # `Tedros` for Tedros Adhanom Ghebreyesus, `Lula` for Luiz Inácio Lula da Silva: a name that is not a
+        # surname, when exactly one person has it
+        hits = {a for a, info in enumerate(actors) if info.type == PERSON for m in info.names
+                if len(_key_words(doc, m)) >= 2 and word in _key_words(doc, m)[:-1]}
+        if len(hits) == 1:
+            return hits.pop()
     # the distinctive first word of an organization: `Tasnim` for Tasnim News Agency, `Labour` for Labour Party
     for a, info in enumerate(actors):
         if info.type != ORGANIZATION:

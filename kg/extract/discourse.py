@@ -628,7 +628,8 @@ class Discourse:
             return None
         n = self.index.name_at(j)
         if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == STATE and n.j < limit \
-                and doc[n.j].is_lower and doc[n.j].is_alpha and doc[n.j].lower_ not in ("and", "or", "to", "in"):
+                and doc[n.j].is_lower and doc[n.j].is_alpha and doc[n.j].lower_ not in PREPOSITIONS | {
+                    "and", "or", "but", "that", "which", "who", "said", "says"} and not lx.verb_class(doc[n.j].lower_):
             n = None  # `his Chinese counterpart`, `Iranian officials`
         if n is not None and n.actor >= 0:
             end = n.j

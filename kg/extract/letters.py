@@ -413,6 +413,10 @@ class LetterFinder:
                                                                             "congratulate", "warn", "inform"):
                 if t.i > 0 and doc[t.i - 1].lower_ in DETERMINERS | {"of"}:
                     continue  # `cables of thanks`: a noun
+                subject = d.participle_subject(t.i, s_start) if t.lower_.endswith("ing") else \
+                    d.subject_before(t.i, s_start)
+                if not set(subject) & set(senders):
+                    continue  # `Kerry's letter came as officials accused the U.S.`: someone else's verb
                 got = d.np_starting_at(t.i + 1, s_end)
                 if got and got[0] and not set(got[0]) & set(senders):
                     return got[0]
