@@ -9,6 +9,8 @@ import logging
 
 from spacy.tokens import Doc
 
+from kg.extract.tokens import TextView
+
 from kg.extract.actors import STATE, find_names, to_actors
 from kg.extract.discourse import Discourse
 from kg.extract.quotes import QuoteFinder, find_quote_spans, quoted_mask
@@ -32,6 +34,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     from kg.extract.relations import find_relations
     from kg.extract.speeches import find_speeches
 
+    doc = TextView(doc)
     index = find_names(doc)
     spans = find_quote_spans(doc.text)
     discourse = Discourse(doc, index, quoted_mask(doc, spans))

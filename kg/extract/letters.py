@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
 from kg.extract.actors import POSSESSIVE

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
 from kg.extract.discourse import PREPOSITIONS, Discourse

@@ -1,8 +1,10 @@
 """The spaCy components of the built-in pipeline (every factory lives here)."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.nlp.lexicons import classes, common_words, lemma, words
 
@@ -15,73 +17,89 @@ def titles() -> frozenset[str]:
     return words("titles.txt")
 
 
-def _reporting(tok: Token) -> bool:
-    return classes("verbs.tsv").get(lemma(tok.lower_)) in ("say", "tell")
+def _reporting(word: str) -> bool:
+    return classes("verbs.tsv").get(lemma(word.lower())) in ("say", "tell")
 
 
-def _attribution_follows(doc: Doc, i: int) -> bool:
-    """True when tokens from ``i`` read like the tail of a quote's attribution: `Trump said`."""
-    for tok in doc[i:i + 4]:
-        if tok.is_punct:
+def _attribution_follows(texts: list[str], i: int) -> bool:
+    """True when the words from ``i`` read like the tail of a quote's attribution: `Trump said`."""
+    for w in texts[i:i + 4]:
+        if not any(c.isalnum() for c in w):
             return False
-        if _reporting(tok):
+        if _reporting(w):
             return True
     return False
 
 
-def _new_paragraph(space: Token, tok: Token) -> bool:
+def _new_paragraph(space: str, before: str | None, word: str) -> bool:
     """A blank line ends a paragraph; so does a single line break, unless it wraps a running sentence."""
-    if "\n\n" in space.text:
+    if "\n\n" in space:
         return True
-    if "\n" not in space.text:
+    if "\n" not in space:
         return False
-    before = space.doc[space.i - 1] if space.i else None
-    ends = before is not None and (before.text in TERMINAL or before.text in CLOSERS or before.text.endswith(":"))
-    return ends or not tok.text[:1].islower()
+    ends = before is not None and (before in TERMINAL or before in CLOSERS or before.endswith(":"))
+    return ends or not word[:1].islower()
 
 
-def split_sentences(doc: Doc) -> Doc:
-    """Sentence starts that respect paragraphs, quotation marks and title abbreviations.
+def sentence_starts(texts: list[str], spaced: list[bool]) -> list[bool]:
+    """Where sentences start, from the token texts and whether a space follows each token.
 
     `He said: “We will win.” Officials agreed.` is two sentences;
     `“Don’t be a fool!” Trump said.` is one; `Brig.-Gen. Esmail Qaani` ends none.
     """
     common = common_words()
-    n = len(doc)
+    title_words = titles()
+    n = len(texts)
     starts = [False] * n
     if n:
         starts[0] = True
     for i in range(1, n):
-        tok, prev = doc[i], doc[i - 1]
-        if tok.is_space:
+        tok = texts[i]
+        if tok.isspace():
             continue
-        if prev.is_space and "\n" in prev.text:
-            starts[i] = _new_paragraph(prev, tok)
+        p = i - 1
+        if texts[p].isspace():
+            if "\n" in texts[p]:
+                starts[i] = _new_paragraph(texts[p], texts[p - 1] if p else None, tok)
+                continue
+            p -= 1  # `regime.  In his letter`: extra spaces are a token of their own
+            if p < 0:
+                continue
+        gap = spaced[p] or texts[i - 1].isspace()
+        straight_opener = tok in ('"', "'") and gap
+        if tok in CLOSERS and not tok.startswith(("'", "’")) and not straight_opener:
             continue
-        if prev.is_space:  # `regime.  In his letter`: extra spaces are a token of their own
-            prev = doc[i - 2] if i > 1 else prev
-        straight_opener = tok.text in ('"', "'") and (prev.whitespace_ or doc[i - 1].is_space)
-        if tok.text in CLOSERS and not tok.text.startswith(("'", "’")) and not straight_opener:
-            continue
-        j = prev.i
-        while j > 0 and doc[j].text in CLOSERS:
+        j = p
+        while j > 0 and texts[j] in CLOSERS:
             j -= 1
-        if j < 0 or j == prev.i and doc[j].text in CLOSERS:
+        if j < 0 or j == p and texts[j] in CLOSERS:
             continue
-        term = doc[j].text in TERMINAL
-        if not term and len(doc[j].text) > 1 and doc[j].text.endswith(".") and doc[j].text not in titles():
+        term = texts[j] in TERMINAL
+        if not term and len(texts[j]) > 1 and texts[j].endswith(".") and texts[j] not in title_words:
             # `… in the U.S. The next day`, `Ed Royce, R-Calif. He said`: an abbreviation may end a sentence
-            term = tok.lower_ in common and tok.text[:1].isupper() and i == j + 1
-        if not term or not (prev.whitespace_ or doc[i - 1].is_space):
+            term = tok.lower() in common and tok[:1].isupper() and i == j + 1
+        if not term or not gap:
             continue
-        first = tok.text[:1]
-        if not (first.isupper() or first.isdigit() or tok.text in OPENERS):
+        first = tok[:1]
+        if not (first.isupper() or first.isdigit() or tok in OPENERS):
             continue
-        if j < prev.i and doc[j].text in ("!", "?") and _attribution_follows(doc, i):
-            continue  # `“We achieved that.” Pence said.` keeps quote and attribution together
+        if j < p and texts[j] in ("!", "?") and _attribution_follows(texts, i):
+            continue  # `“Don’t be a fool!” Trump said.` keeps quote and attribution together
         starts[i] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    return starts
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """Set sentence starts on the Doc in one call, from plain lists of token texts."""
+    if not len(doc):
+        return doc
+    text = doc.text
+    pairs = [(t.text, t.idx) for t in doc]
+    texts = [w for w, _ in pairs]
+    spaced = [text[i + len(w):i + len(w) + 1].isspace() for w, i in pairs]
+    starts = sentence_starts(texts, spaced)
+    values = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 

@@ -31,15 +31,21 @@ ABBREVIATIONS = [
 ]
 
 
-# A US legislator's party and state after the name: `R-Calif.`, `D-N.M.`, `I-Vt.`
-PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z]*(?:\.[A-Z]?)*\.?$")
+# AP-style US state abbreviations that end in a period (party tags `R-Calif.` keep them)
+STATE_ABBREVIATIONS = ["Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+                       "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+                       "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.",
+                       "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "Ida.",
+                       "Mont.", "Nebr.", "Wisc.", "Calif", "D.C."]
 
 
 def _customise_tokenizer(nlp: Language) -> None:
     """Keep `al-Qassam` and `Fath-Intifada` whole, and title abbreviations and party tags in one token."""
     infixes = [p for p in nlp.Defaults.infixes if "-" not in p or "(?=[0-9-])" in p]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.token_match = PARTY_TAG.match
+    for abbr in STATE_ABBREVIATIONS:  # `R-Calif.`, `D-N.M.`: a legislator's party and state, one token
+        for party in "RDI":
+            nlp.tokenizer.add_special_case(f"{party}-{abbr}", [{ORTH: f"{party}-{abbr}"}])
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
