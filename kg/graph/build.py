@@ -5,12 +5,21 @@ from a counter or a random part, so building the same input twice gives the same
 Each actor-to-actor edge is asserted as a plain triple (``actor kg:praised actor``) and
 reified as one ``kg:Edge`` per triple, which gathers the evidence, articles and
 statements of every article that supports it.
+
+What one article says (``article_facts``) is kept apart from what holds across articles
+(``actor_description``, ``statement_description``, the edges' ``kg:sourceCount``): the
+store keeps the first in the article's own named graph and recomputes the rest as
+articles come and go. ``graph_of`` puts both in one graph.
+
+Offsets and counts are ``xsd:integer``: Oxigraph stores the derived integer types
+(``xsd:nonNegativeInteger``) as ``xsd:integer``, and a graph must read back from the store as
+it was written.
 """
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from urllib.parse import quote
 
@@ -30,6 +39,7 @@ from kg.model import (
     Span,
     Speech,
 )
+from kg.resolve.sources import Origins
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +57,16 @@ PREFIXES = {
 RELATIONS = {"sentLetterTo": KG.sentLetterTo, "praised": KG.praised, "quoted": KG.quoted}
 ACTOR_CLASSES = {PERSON: KG.Person, ORGANIZATION: KG.Organization}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 def _slug(s: str) -> str:
     return quote(s, safe="")
 
 
-def actor_iri(actor: CanonicalActor) -> URIRef:
+def actor_iri(actor: CanonicalActor | str) -> URIRef:
     """``id:actor/esmail-qaani``."""
-    return ID["actor/" + _slug(actor.id)]
+    return ID["actor/" + _slug(actor if isinstance(actor, str) else actor.id)]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -64,17 +75,25 @@ def article_iri(article_id: str) -> URIRef:
 
 
 def statement_iri(kind: str, article_id: str, record_id: str) -> URIRef:
-    """``id:letter/seed-000/l1``: stable because record ids are stable within an article."""
+    """``id:letter/seed-000/l1``: stable because record ids are stable within an article.
+
+    A letter or speech reported by several articles is named after its first report.
+    """
     return ID[f"{kind}/{_slug(article_id)}/{_slug(record_id)}"]
 
 
-def edge_iri(kind: str, source: CanonicalActor, target: CanonicalActor) -> URIRef:
+def edge_iri(kind: str, source: CanonicalActor | str, target: CanonicalActor | str) -> URIRef:
     """``id:edge/praised/esmail-qaani/mohammed-deif``: one reified node per asserted triple."""
-    return ID[f"edge/{kind}/{_slug(source.id)}/{_slug(target.id)}"]
+    s = source if isinstance(source, str) else source.id
+    o = target if isinstance(target, str) else target.id
+    return ID[f"edge/{kind}/{_slug(s)}/{_slug(o)}"]
 
 
 def graph_of(items: Iterable[tuple[Extraction, Mapping[str, CanonicalActor]]]) -> Graph:
-    """One graph, with the usual prefixes bound, from every article and its actor mapping."""
+    """One graph, with the usual prefixes bound, from every article and its actor mapping.
+
+    Letters and speeches stay one node per article here; ``kg.build`` merges them across articles.
+    """
     g = Graph(bind_namespaces="core")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -89,7 +108,39 @@ def add_extraction(g: Graph, ex: Extraction, actors: Mapping[str, CanonicalActor
     A statement or edge naming an actor missing from ``actors`` is skipped, as is one
     whose evidence cannot be placed in the article text.
     """
-    _ArticleBuilder(g, ex, actors).build()
+    builder = ArticleFacts(ex, actors)
+    for t in builder.triples():
+        g.add(t)
+    for actor in builder.actors.values():
+        for t in actor_description(actor):
+            g.add(t)
+    for s in (*ex.letters, *ex.speeches):
+        if s.id in builder.made:
+            for t in statement_description(builder.made[s.id], s.date, getattr(s, "occasion", None)):
+                g.add(t)
+    for edge in builder.edges:
+        count_sources(g, edge)
+
+
+def actor_description(actor: CanonicalActor) -> list[Triple]:
+    """What holds of an actor across articles: its class, label, other names and kind."""
+    node = actor_iri(actor)
+    out: list[Triple] = [(node, RDF.type, ACTOR_CLASSES.get(actor.type, KG.Organization)),
+                         (node, RDFS.label, Literal(actor.name))]
+    out += [(node, SKOS.altLabel, Literal(a)) for a in actor.aliases if a != actor.name]
+    if actor.kind:
+        out.append((node, KG.kind, Literal(actor.kind)))
+    return out
+
+
+def statement_description(node: URIRef, when: str | None, occasion: str | None) -> list[Triple]:
+    """What holds of a letter or speech across its reports: its date and occasion."""
+    out: list[Triple] = []
+    if when:
+        out.append((node, KG.date, _literal_date(when)))
+    if occasion:
+        out.append((node, KG.occasion, Literal(occasion)))
+    return out
 
 
 def _literal_date(value: str) -> Literal:
@@ -104,30 +155,40 @@ def _literal_date(value: str) -> Literal:
     return Literal(value)
 
 
-def _count_sources(g: Graph, edge: URIRef) -> None:
-    """Set kg:sourceCount: distinct outlets of the edge's articles, an article without one counting alone."""
-    sources = {g.value(a, KG.source) or a for a in g.objects(edge, KG.article)}
-    g.set((edge, KG.sourceCount, Literal(len(sources), datatype=XSD.nonNegativeInteger)))
+def source_count(origins: Iterable[str]) -> int:
+    """How many independent sources: distinct origins (outlet names, or an article's IRI when it has none)."""
+    return len(set(origins))
 
 
-class _ArticleBuilder:
-    """Adds one Extraction to a graph; holds the IRIs made so far so records can link up."""
+def count_sources(g: Graph, edge: URIRef) -> None:
+    """Set kg:sourceCount: distinct origins of the edge's evidence, an evidence without one counting as its article."""
+    origins = {str(g.value(ev, KG.origin) or g.value(ev, KG.article) or ev) for ev in g.objects(edge, KG.evidence)}
+    g.set((edge, KG.sourceCount, Literal(source_count(origins), datatype=XSD.integer)))
 
-    def __init__(self, g: Graph, ex: Extraction, actors: Mapping[str, CanonicalActor]):
-        self.g = g
+
+class ArticleFacts:
+    """The triples one article contributes, given its actors' canonical forms and, when merged, its statements' IRIs."""
+
+    def __init__(self, ex: Extraction, actors: Mapping[str, CanonicalActor],
+                 statements: Mapping[str, URIRef] | None = None):
         self.ex = ex
         self.actors = {k: a for k, a in actors.items() if a.type in ACTOR_CLASSES}
         for a in actors.values():
             if a.type not in ACTOR_CLASSES:
                 log.debug("%s: skipped actor %s of unknown type %r", ex.article.id, a.id, a.type)
+        self.statements = statements or {}
         self.article = article_iri(ex.article.id)
+        self.origins = Origins(ex)
         self.made: dict[str, URIRef] = {}  # record id -> IRI of the letter, speech or quote added
-        self.edges: set[URIRef] = set()
+        self.evidence_of: dict[URIRef, URIRef] = {}
+        self.quotes: set[URIRef] = set()
+        self.edges: dict[URIRef, None] = {}
+        self.out: dict[Triple, None] = {}
 
-    def build(self) -> None:
+    def triples(self) -> list[Triple]:
         self.add_article(self.ex.article)
         for actor in self.actors.values():
-            self.add_actor(actor)
+            self.add((actor_iri(actor), KG.mentionedIn, self.article))
         for speech in self.ex.speeches:
             self.add_speech(speech)
         for letter in self.ex.letters:
@@ -137,33 +198,20 @@ class _ArticleBuilder:
             self.add_quote(q, q.part_of or container.get(q.id))
         for rel in self.ex.relations:
             self.add_relation(rel)
-        for edge in self.edges:
-            _count_sources(self.g, edge)
+        return list(self.out)
+
+    def add(self, t: Triple) -> None:
+        self.out[t] = None
 
     def add_article(self, a: Article) -> None:
-        g, node = self.g, self.article
-        g.add((node, RDF.type, KG.Article))
-        g.add((node, RDF.type, NIF.Context))
-        g.add((node, NIF.isString, Literal(a.text)))
-        if a.source:
-            g.add((node, KG.source, Literal(a.source)))
-        if a.date:
-            g.add((node, SDO.datePublished, _literal_date(a.date)))
-        if a.url:
-            g.add((node, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
-        if a.title:
-            g.add((node, SDO.headline, Literal(a.title)))
-
-    def add_actor(self, actor: CanonicalActor) -> None:
-        g, node = self.g, actor_iri(actor)
-        g.add((node, RDF.type, ACTOR_CLASSES[actor.type]))
-        g.add((node, RDFS.label, Literal(actor.name)))
-        for alias in actor.aliases:
-            if alias != actor.name:
-                g.add((node, SKOS.altLabel, Literal(alias)))
-        if actor.kind:
-            g.add((node, KG.kind, Literal(actor.kind)))
-        g.add((node, KG.mentionedIn, self.article))
+        node = self.article
+        self.add((node, RDF.type, KG.Article))
+        self.add((node, RDF.type, NIF.Context))
+        self.add((node, NIF.isString, Literal(a.text)))
+        for t in article_metadata(a):
+            self.add(t)
+        if self.origins.credit:
+            self.add((node, KG.origin, Literal(self.origins.credit)))
 
     def add_evidence(self, span: Span) -> URIRef | None:
         """The NIF string for a span; offsets that fall outside the text are re-found by its words."""
@@ -175,14 +223,18 @@ class _ArticleBuilder:
                 log.debug("%s: evidence %r is not in the article text", self.ex.article.id, span)
                 return None
             end = start + len(span.text)
-        g, node = self.g, URIRef(f"{self.article}#char={start},{end}")
-        g.add((node, RDF.type, KG.Evidence))
-        g.add((node, RDF.type, NIF.OffsetBasedString))
-        g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.anchorOf, Literal(text[start:end])))
-        g.add((node, NIF.referenceContext, self.article))
-        g.add((node, KG.article, self.article))
+        node = URIRef(f"{self.article}#char={start},{end}")
+        anchor = text[start:end]
+        self.add((node, RDF.type, KG.Evidence))
+        self.add((node, RDF.type, NIF.OffsetBasedString))
+        self.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
+        self.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+        self.add((node, NIF.anchorOf, Literal(anchor)))
+        self.add((node, NIF.referenceContext, self.article))
+        self.add((node, KG.article, self.article))
+        origin = self.origins.of(Span(start, end, anchor))
+        if origin:
+            self.add((node, KG.origin, Literal(origin)))
         return node
 
     def known(self, *keys: str) -> bool:
@@ -196,25 +248,21 @@ class _ArticleBuilder:
         evidence = self.add_evidence(span)
         if evidence is None:
             return None
-        g, node = self.g, statement_iri(kind, self.ex.article.id, record_id)
-        g.add((node, RDF.type, cls))
-        g.add((node, KG.evidence, evidence))
-        g.add((node, KG.article, self.article))
-        g.add((node, PROV.wasDerivedFrom, self.article))
+        node = self.statements.get(record_id) or statement_iri(kind, self.ex.article.id, record_id)
+        self.add((node, RDF.type, cls))
+        self.add((node, KG.evidence, evidence))
+        self.add((node, KG.article, self.article))
+        self.add((node, PROV.wasDerivedFrom, self.article))
         self.made[record_id] = node
+        self.evidence_of[node] = evidence
         return node
 
     def add_speech(self, s: Speech) -> None:
         if not self.known(s.speaker):
             return
         node = self.add_statement("speech", KG.Speech, s.id, s.evidence)
-        if node is None:
-            return
-        self.g.add((node, KG.speaker, actor_iri(self.actors[s.speaker])))
-        if s.occasion:
-            self.g.add((node, KG.occasion, Literal(s.occasion)))
-        if s.date:
-            self.g.add((node, KG.date, _literal_date(s.date)))
+        if node is not None:
+            self.add((node, KG.speaker, actor_iri(self.actors[s.speaker])))
 
     def add_letter(self, letter: Letter) -> None:
         if not (letter.senders and letter.recipients):
@@ -225,19 +273,16 @@ class _ArticleBuilder:
         node = self.add_statement("letter", KG.Letter, letter.id, letter.evidence)
         if node is None:
             return
-        g = self.g
         senders = [self.actors[k] for k in letter.senders]
         recipients = [self.actors[k] for k in letter.recipients]
         for a in senders:
-            g.add((node, KG.sender, actor_iri(a)))
+            self.add((node, KG.sender, actor_iri(a)))
         for a in recipients:
-            g.add((node, KG.recipient, actor_iri(a)))
-        if letter.date:
-            g.add((node, KG.date, _literal_date(letter.date)))
+            self.add((node, KG.recipient, actor_iri(a)))
         for speech_id in letter.cites:
             if speech_id in self.made:
-                g.add((node, KG.cites, self.made[speech_id]))
-        evidence = g.value(node, KG.evidence)
+                self.add((node, KG.cites, self.made[speech_id]))
+        evidence = self.evidence_of[node]
         for s in senders:
             for r in recipients:
                 self.add_edge("sentLetterTo", s, r, evidence, node)
@@ -248,12 +293,13 @@ class _ArticleBuilder:
         node = self.add_statement("quote", KG.Quote, q.id, q.evidence)
         if node is None:
             return
-        self.g.add((node, KG.text, Literal(q.text)))
+        self.quotes.add(node)
+        self.add((node, KG.text, Literal(q.text)))
         if q.speaker is not None:
-            self.g.add((node, KG.speaker, actor_iri(self.actors[q.speaker])))
+            self.add((node, KG.speaker, actor_iri(self.actors[q.speaker])))
         whole = self.made.get(part_of) if part_of else None
-        if whole is not None and (whole, RDF.type, KG.Quote) not in self.g:
-            self.g.add((node, KG.partOf, whole))
+        if whole is not None and whole not in self.quotes:
+            self.add((node, KG.partOf, whole))
 
     def add_relation(self, rel: Relation) -> None:
         if rel.kind not in RELATIONS:
@@ -270,16 +316,29 @@ class _ArticleBuilder:
     def add_edge(self, kind: str, source: CanonicalActor, target: CanonicalActor,
                  evidence: URIRef, via: URIRef | None) -> None:
         """Assert ``source kind target`` and add this article's support to its reified edge."""
-        g, s, p, o = self.g, actor_iri(source), RELATIONS[kind], actor_iri(target)
-        g.add((s, p, o))
+        s, p, o = actor_iri(source), RELATIONS[kind], actor_iri(target)
+        self.add((s, p, o))
         edge = edge_iri(kind, source, target)
-        g.add((edge, RDF.type, KG.Edge))
-        g.add((edge, RDF.type, RDF.Statement))
-        g.add((edge, RDF.subject, s))
-        g.add((edge, RDF.predicate, p))
-        g.add((edge, RDF.object, o))
-        g.add((edge, KG.evidence, evidence))
-        g.add((edge, KG.article, self.article))
+        self.add((edge, RDF.type, KG.Edge))
+        self.add((edge, RDF.type, RDF.Statement))
+        self.add((edge, RDF.subject, s))
+        self.add((edge, RDF.predicate, p))
+        self.add((edge, RDF.object, o))
+        self.add((edge, KG.evidence, evidence))
+        self.add((edge, KG.article, self.article))
         if via is not None:
-            g.add((edge, KG.via, via))
-        self.edges.add(edge)
+            self.add((edge, KG.via, via))
+        self.edges[edge] = None
+
+
+def article_metadata(a: Article) -> Iterator[Triple]:
+    """What the article's reader would cite: outlet, date, address and headline."""
+    node = article_iri(a.id)
+    if a.source:
+        yield node, KG.source, Literal(a.source)
+    if a.date:
+        yield node, SDO.datePublished, _literal_date(a.date)
+    if a.url:
+        yield node, SDO.url, Literal(a.url, datatype=XSD.anyURI)
+    if a.title:
+        yield node, SDO.headline, Literal(a.title)

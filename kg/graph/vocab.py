@@ -9,7 +9,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 ID = Namespace("https://w3id.org/newskg/id/")
-"""Where data lives: actor/, article/, letter/, speech/, quote/ and edge/ IRIs."""
+"""Where data lives: actor/, article/, letter/, speech/, quote/, edge/ IRIs and graph/ (named graphs)."""
 
 
 class KG(DefinedNamespace):
@@ -29,6 +29,8 @@ class KG(DefinedNamespace):
     Article: URIRef
     Evidence: URIRef
     Edge: URIRef
+    NameForm: URIRef  # the store's index, never exported
+    Report: URIRef  # the store's index, never exported
 
     # actor-to-actor relations
     sentLetterTo: URIRef
@@ -53,6 +55,16 @@ class KG(DefinedNamespace):
     source: URIRef
     kind: URIRef
     mentionedIn: URIRef
+    origin: URIRef
+    contentHash: URIRef
+    pipeline: URIRef
+
+    # the store's index (internal graphs, never exported)
+    record: URIRef
+    nameKey: URIRef
+    reportKey: URIRef
+    hasForm: URIRef
+    resolvedTo: URIRef
 
 
 class NIF(DefinedNamespace):

@@ -24,8 +24,8 @@ ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 
 
 def count(n: int) -> Literal:
-    """An xsd:nonNegativeInteger literal, as the graph writes offsets and source counts."""
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+    """An xsd:integer literal, as the graph writes offsets and source counts (Oxigraph keeps no narrower type)."""
+    return Literal(n, datatype=XSD.integer)
 
 
 def iso_date(s: str) -> Literal:

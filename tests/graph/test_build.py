@@ -267,3 +267,39 @@ def test_only_quotes_and_speeches_carry_speaker_or_text_like_properties(g):
 def test_quote_with_unknown_speaker_is_skipped(sample, canonical):
     ex = dataclasses.replace(sample, quotes=(Quote("q9", "We stand with you,", 0, 1, "a9", span(S_PRAISE)),))
     assert (quote_iri("q9"), None, None) not in graph_of([(ex, canonical)])
+
+
+def _praised_count(exs) -> int:
+    from kg.resolve.actors import resolve
+
+    canon = resolve(exs)
+    g = graph_of(zip(exs, canon))
+    qaani = canon[0]["a"]
+    deif = canon[0]["b"]
+    return int(g.value(edge_iri("praised", qaani, deif), KG.sourceCount))
+
+
+def test_two_outlets_are_two_sources():
+    from records import QAANI_JPOST, QAANI_MEHR_ITSELF
+
+    assert _praised_count([QAANI_MEHR_ITSELF, QAANI_JPOST]) == 2
+
+
+def test_an_article_carrying_another_outlets_content_counts_with_that_outlet():
+    from records import QAANI_JPOST, QAANI_MEHR, QAANI_MEHR_ITSELF
+
+    assert _praised_count([QAANI_MEHR, QAANI_MEHR_ITSELF]) == 1  # Tehran Times with Mehr's content, and Mehr
+    assert _praised_count([QAANI_MEHR, QAANI_MEHR_ITSELF, QAANI_JPOST]) == 2
+
+
+def test_evidence_and_article_say_where_the_news_came_from():
+    from records import QAANI_MEHR
+
+    from kg.resolve.actors import resolve
+
+    g = graph_of(zip([QAANI_MEHR], resolve([QAANI_MEHR])))
+    article = article_iri("mehr-qaani")
+    assert g.value(article, KG.origin) == Literal("Mehr News Agency")
+    assert g.value(article, KG.source) == Literal("Tehran Times")
+    assert {o for ev in g.subjects(RDF.type, KG.Evidence) for o in g.objects(ev, KG.origin)} == \
+        {Literal("Mehr News Agency")}
