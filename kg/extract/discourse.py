@@ -226,6 +226,8 @@ class Discourse:
     def _verb_follows(self, j: int) -> bool:
         doc = self.doc
         end = len(doc)
+        if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3  # `The Department of Foreign Affairs (DFA) said`
         if j < end and doc[j].text == ",":
             m = j + 1
             while m < end and m < j + 16 and doc[m].text != "," and not doc[m].is_sent_start:
@@ -498,6 +500,14 @@ class Discourse:
                     and not qualifier and self.sent_of[i] - self.sent_of[f.pos] <= 8:
                 return f.actors
         candidates = sorted(seen_at, key=lambda a: -seen_at[a] if seen_at[a] < i else 10 ** 9 + seen_at[a])
+        if qualifier and not candidates:
+            # `the Hezbollah leader`: the one person whose roles name that organization
+            labels = [self.index.label(q).lower() for q in qualifier]
+            attached = {n.actor for n in self.index.names if n.actor >= 0 and
+                        self.index.actors[n.actor].type == PERSON and n.i < i and
+                        any(lab in r.lower() for r in self.index.actors[n.actor].roles for lab in labels)}
+            if len(attached) == 1:
+                return (attached.pop(),)
         if qualifier:
             labels = [self.index.label(q).lower() for q in qualifier]
             scoped = [a for a in candidates if any(any(lbl in r or r in lbl for r in self.index.actors[a].roles
@@ -788,9 +798,12 @@ class Discourse:
                             if doc[j].text == "," and doc[j + 1].lower_ in ("who", "which", "whose", "where"):
                                 w = j - 1
                                 continue
+                        reduced = w > 0 and x.lower_.endswith("ed") and doc[w - 1].is_lower and doc[w - 1].is_alpha \
+                            and not lx.verb_class(doc[w - 1].lower_) and w + 1 < v and \
+                            doc[w + 1].lower_ in TIME_WORDS | PREPOSITIONS  # `new pledges announced last month`
                         if not self.quoted[w] and x.is_lower and (lexicons.is_past_verb(x.lower_) or lx.verb_class(
                                 x.lower_)) and not x.lower_.endswith("ing") and (w == 0 or doc[w - 1].lower_ not in
-                                                                                  DETERMINERS):
+                                                                                  DETERMINERS) and not reduced:
                             return self.subject_before(w, sent_start)
                         w -= 1
                 k -= 1

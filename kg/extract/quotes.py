@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
-from kg.extract.discourse import PREPOSITIONS, Discourse
+from kg.extract.discourse import DOCUMENT_NOUNS, PREPOSITIONS, Discourse
 from kg.nlp import lexicons
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,8 @@ ADJACENT_ONLY = {"add", "continue", "post", "read", "express", "voice", "agree",
                  "signal", "indicate", "highlight", "mention", "demand", "charge", "counter", "cry", "sing",
                  "chant", "blast", "slam", "criticise", "criticize", "condemn", "denounce", "testify", "answer",
                  "respond", "reply", "release", "issue", "publish"}
+STATEMENT_NOUNS = {"words", "remark", "remarks", "description", "statement", "warning", "phrase", "line", "dictum",
+                   "saying", "promise", "pledge", "vow", "slogan", "motto", "comment", "comments", "speech", "message"}
 NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
                 "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
                 "album", "show", "series", "headline", "motto", "title", "policy", "doctrine", "mission",
@@ -171,6 +173,10 @@ def is_cue(tok) -> str | None:
     if tok.lower_ in ("according",):
         return "according"
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+    if lexicons.lemma(tok.lower_) in ("begin", "read", "conclude", "end", "open", "close", "go") and \
+            prev in DOCUMENT_NOUNS:
+        return "say"  # `“Dear brother,” the letter begins`
     if tok.lower_ in ("paid", "paying", "pays", "heaped", "heaping", "lavished", "showered") and nxt in (
             "tribute", "praise", "homage"):
         return "praise"
@@ -183,7 +189,7 @@ def is_cue(tok) -> str | None:
 
 def looks_like_name(text: str) -> bool:
     """`Sword of Jerusalem`, `All In: The Education of ...`: a title or name, not somebody's words."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    words = [w[3:] if w.lower().startswith(("al-", "el-")) else w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
     if not words or len(words) > 10:
         return False
     content = [w for w in words if len(w) > 3 or w[0].isupper()]
@@ -224,9 +230,15 @@ def naming_context(doc: Doc, first: int, text: str = "") -> bool:
     return False
 
 
-def modifier_use(doc: Doc, last: int, words: int) -> bool:
-    """A short quote used as a modifier: a “blanket” waiver, Israel's ‘most wanted’ terrorist."""
+def modifier_use(doc: Doc, last: int, words: int, first: int = 0) -> bool:
+    """A short quote used as a modifier: a “blanket” waiver, Israel's ‘most wanted’ terrorist.
+
+    Not after a describing verb: `what he called “swift and professional” work` is his words.
+    """
     if words > 3 or last + 1 >= len(doc):
+        return False
+    if any(lx.verb_class(doc[k].lower_) == "describe" or doc[k].lower_ == "as"
+           for k in range(max(0, first - 2), first)):
         return False
     nxt = doc[last + 1]
     if not nxt.is_alpha or not nxt.is_lower or nxt.lower_ in lexicons.words("function_words.txt"):
@@ -283,7 +295,7 @@ class QuoteFinder:
             last = token_at(self.starts, sp.close_at if sp.close_at is not None else sp.end - 1)
             text = doc.text[sp.start:sp.end]
             n_words = len(text.split())
-            if looks_like_name(text) or naming_context(doc, first, text) or modifier_use(doc, last, n_words):
+            if looks_like_name(text) or naming_context(doc, first, text) or modifier_use(doc, last, n_words, first):
                 log.debug("not a quote: %r", text[:40])
                 continue
             a = self._attribute_one(sp, first, last, prev)
@@ -294,6 +306,9 @@ class QuoteFinder:
                 out.append(a)
                 prev = a
                 self.d.add_focus(max(last, a.cue_i), a.speakers, "speaker")
+                if a.source and a.cue in ("quoting", "recalled", "reminded", "cited", "referred", "quoted") and \
+                        not any(self.d.index.actors[x].kind == "outlet" for x in a.source):
+                    self.d.add_focus(max(last, a.cue_i), a.source, "speaker")  # the quoter speaks on
         return out
 
     # ------------------------------------------------------------------ cues
@@ -411,9 +426,12 @@ class QuoteFinder:
             p = j - 1
             while p > v and doc[p].is_lower and doc[p].is_alpha:  # `John Paul II's famous description`
                 p -= 1
-            if t.lower_ in ("words", "remark", "remarks", "description", "statement", "warning", "phrase",
-                            "line", "dictum", "saying", "promise", "pledge", "vow", "slogan", "motto") and \
-                    p >= 1 and doc[p].text in ("'s", "’s") and not self.d.quoted[j]:
+            if t.lower_ in STATEMENT_NOUNS and j + 1 < first and doc[j + 1].lower_ in ("of", "by") and \
+                    not self.d.quoted[j]:
+                owner = self.d.np_starting_at(j + 2, first)  # `the words of the founder …, Imam Khomeini, that`
+                if owner and owner[0]:
+                    return Attributed(None, owner[0], doc[v].lower_, v, source=self._subject(v, s_start))
+            if t.lower_ in STATEMENT_NOUNS and p >= 1 and doc[p].text in ("'s", "’s") and not self.d.quoted[j]:
                 owner = self.d.index.name_at(p - 1)
                 if owner is not None and owner.actor >= 0:
                     subject = self._subject(v, s_start)
@@ -495,12 +513,25 @@ class QuoteFinder:
             reporter = self._previous_reporter(first)
             if reporter:
                 got = Attributed(None, reporter, "according to", got.cue_i, source=got.speakers)
+        if got is None:
+            got = self._colon_before(first)
         if got is None and prev is not None:
             got = self._continuation(sp, first, prev)
         if got is None:
             return None
         got.span = sp
         return got
+
+    def _colon_before(self, first: int) -> Attributed | None:
+        """`Mr Farron's letter said:` ending the paragraph before a quote paragraph."""
+        doc = self.doc
+        s_start, _ = self._sentence(first)
+        k = s_start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or doc[k].text != ":" or any(not doc[x].is_space and not doc[x].is_punct for x in range(s_start, first)):
+            return None
+        return self._head(k + 1) if not self.d.quoted[k] else None
 
     def _previous_reporter(self, first: int) -> tuple[int, ...]:
         """The subject of a reporting verb in the sentence before: `X warned the militias. “…,” according to Y`."""
