@@ -230,10 +230,11 @@ def _with_key(index: ReportIndex, added: Mapping[str, Report], removed: set[str]
 def update(index: ReportIndex, added: Iterable[Report] = (), removed: Iterable[Report] = ()) -> StatementChanges:
     """Regroup the reports under the keys of those added and removed; the caller writes the result back."""
     added_map = {m.id: m for m in added}
+    removed = list(removed)  # a report re-added with other keys is in both: its old keys lead to its old group
     removed_map = {m.id: m for m in removed if m.id not in added_map}
     out = StatementChanges()
     found: dict[str, Report] = {}
-    queue = list(added_map.values()) + list(removed_map.values())
+    queue = list(added_map.values()) + removed
     done: set[str] = set()
     while queue:
         m = queue.pop()
@@ -247,7 +248,8 @@ def update(index: ReportIndex, added: Iterable[Report] = (), removed: Iterable[R
                     queue.append(n)
         if m.id not in removed_map:
             found.setdefault(m.id, m)
-    previous = {mid: index.statement_of(m) for mid, m in {**found, **removed_map}.items()}
+    found.update(added_map)  # never the old version of a report re-added
+    previous = {m.id: index.statement_of(m) for m in [*found.values(), *removed]}
     for members in cluster(found.values()):
         s = describe(members)
         out.statements[s.id] = s

@@ -1,6 +1,8 @@
 """Reports of one letter or speech from several articles: when they are one statement."""
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,4 +83,29 @@ def test_adding_and_removing_reports_in_any_order_gives_one_result(order, gone):
     fresh = MemoryReports()
     kept = [r for r in POOL if r not in dropped]
     fresh.apply(kept, [], update(fresh, kept))
+    assert index.statement == fresh.statement
+
+
+def test_a_report_whose_speaker_changed_leaves_its_old_statement_described():
+    index = MemoryReports()
+    ali, bare = speech("ali", "International Quds Day", speaker="ali"), speech("bare", "Al-Quds Day", speaker="ali")
+    for r in (ali, bare):
+        index.apply([r], [], update(index, [r]))
+    moved = speech("bare", "Al-Quds Day", speaker="khamenei")
+    changes = update(index, [moved], [bare])
+    assert "speech/ali/s0" in changes.statements and "speech/ali/s0" not in changes.retired
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(POOL), st.sets(st.sampled_from(range(len(POOL))), max_size=4))
+def test_reports_changed_in_place_give_what_building_them_changed_gives(order, moved):
+    index = MemoryReports()
+    for r in order:
+        index.apply([r], [], update(index, [r]))
+    old = [POOL[i] for i in sorted(moved)]
+    new = [dataclasses.replace(r, senders=("salami",)) for r in old]
+    index.apply(new, old, update(index, new, old))
+    final = [r for r in POOL if r not in old] + new
+    fresh = MemoryReports()
+    fresh.apply(final, [], update(fresh, final))
     assert index.statement == fresh.statement
