@@ -173,8 +173,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
                         and doc[k].lower_ not in lexicons.words("function_words.txt"):
                     j = k + 1
                     continue
-            if t.text in POSSESSIVE and j + 1 < n and doc[j + 1].text in lx.org_heads() and t.text != "'":
-                j += 2  # Information Commissioner's Office
+            if t.text in POSSESSIVE and j + 1 < n and _is_cap(doc[j + 1].text) and not doc[j + 1].is_sent_start and (
+                    doc[j + 1].text in lx.org_heads() or t.text in ("'", "’") and doc[j - 1].text.endswith("s")):
+                j += 2  # `Information Commissioner's Office`, `Bellandur Residents' Welfare Federation`
                 continue
             break
         out.append((i, j))
@@ -385,8 +386,11 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         if j - first == 1 and doc[first].is_alpha and word.lower() not in lexicons.words("function_words.txt"):
             return [Name(first, j, None, kind="weak")]  # `Salami was also quoted`: maybe a known surname
         return []
-    if any(t in POSSESSIVE for t in texts):
-        return [Name(i, j, ORGANIZATION)]  # `Information Commissioner's Office`
+    if any(t in POSSESSIVE for t in texts) and texts[-1] in lx.org_heads():
+        k0 = 0
+        while k0 < len(texts) and texts[k0].lower() in ("the",):
+            k0 += 1
+        return [Name(i + k0, j, ORGANIZATION)]  # `Information Commissioner's Office`
     if texts[-1] in EVENT_TAILS and len(texts) > 1:
         return []  # `Labour Day`, `Quds Day`, `Paris Agreement`: an event or a text, not an actor
     out: list[Name] = []
@@ -449,6 +453,12 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 continue
             if label == "STATE":
                 out.append(Name(A, B, STATE, canon=payload, kind="state"))
+            if title is not None and title[1] == A or title is not None and all(
+                    texts[x].lower() in CONNECTORS for x in range(title[1] - i, a)):
+                role_of.append(" ".join(texts[title[0] - i:b]))  # the title's domain runs on over the state
+                title = (title[0], B)
+                k += 1
+                continue
             title = None
             k += 1
             continue

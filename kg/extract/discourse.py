@@ -48,7 +48,7 @@ DOCUMENT_NOUNS = {"letter", "letters", "message", "statement", "note", "newslett
 OWNED_SPEAKERS = {"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide", "campaign",
                   "government", "administration", "team", "lawyer", "lawyers", "ministry", "staff",
                   "camp", "press", "representative", "representatives"}
-ORG_NOUNS = {"charity", "body", "institution", "nonprofit", "think-tank", "ngo", "party", "group", "committee", "ministry", "agency", "company", "administration", "department",
+ORG_NOUNS = {"fund", "investor", "lender", "insurer", "carrier", "airline", "charity", "body", "institution", "nonprofit", "think-tank", "ngo", "party", "group", "committee", "ministry", "agency", "company", "administration", "department",
              "council", "office", "government", "organization", "organisation", "movement", "union",
              "firm", "bank", "court", "commission", "authority", "army", "militia", "faction", "board",
              "newspaper", "broadcaster", "network", "channel", "watchdog", "regulator", "club", "team",
@@ -420,7 +420,7 @@ class Discourse:
             found = self._recent_org(head.i, singular, plural)
             if not found and not plural and low in ("group", "movement", "organization", "organisation",
                                                     "militia", "faction", "company", "firm", "party", "charity",
-                                                    "nonprofit", "ngo"):
+                                                    "nonprofit", "ngo", "fund", "investor", "lender"):
                 found = self._recent_orgs(head.i, 1)  # `the Lebanese group`: the latest one named
             if count and not found:
                 found = self._recent_orgs(head.i, count)
@@ -508,6 +508,9 @@ class Discourse:
                         any(lab in r.lower() for r in self.index.actors[n.actor].roles for lab in labels)}
             if len(attached) == 1:
                 return (attached.pop(),)
+        if qualifier and not candidates and not plural and all(
+                self.index.actors[q].type == ORGANIZATION for q in qualifier):
+            return (qualifier[0],)  # `the rotating president of the Security Council`: the council
         if qualifier:
             labels = [self.index.label(q).lower() for q in qualifier]
             scoped = [a for a in candidates if any(any(lbl in r or r in lbl for r in self.index.actors[a].roles

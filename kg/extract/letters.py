@@ -52,7 +52,7 @@ NOT_SENT = {"not", "n't", "never", "would", "could", "might", "may", "should", "
             "preparing", "prepare", "prepared", "drafting", "mulling", "weighing", "going"}
 GROUP_RECIPIENTS = {"colleagues", "staff", "employees", "members", "shareholders", "supporters", "workers",
                     "officers", "troops", "personnel", "students", "parishioners", "followers", "voters",
-                    "investors", "customers", "stakeholders", "partners", "agents", "members"}
+                    "investors", "stakeholders", "partners", "agents"}
 PARTICIPLES = {"dated", "addressed", "signed", "sent", "written", "led", "released", "published", "known", "called",
                "named", "described", "co-signed", "organized", "organised", "delivered", "handed", "seen",
                "obtained", "copied", "posted", "leaked", "cited", "quoted"}
@@ -227,8 +227,12 @@ class LetterFinder:
         out: list[int] = []
         k = i + 1
         while k < s_end and k < i + 40 and not self.d.quoted[k] and doc[k].text not in (";",):
-            if doc[k].lower_ == "by" and doc[k - 1].lower_ in BY_VERBS:
-                got, end = self.list_after(k + 1, s_end)
+            if doc[k].lower_ == "by" and any(doc[x].lower_ in BY_VERBS for x in range(max(i + 1, k - 5), k)):
+                j = k + 1
+                if j + 1 < s_end and doc[j].lower_ in ("groups", "organisations", "organizations", "others") \
+                        and doc[j + 1].lower_ in ("including", "such"):
+                    j += 2 + (doc[j + 1].lower_ == "such")  # `co-signed by groups including A, B and C`
+                got, end = self.list_after(j, s_end)
                 out.extend(got)
                 k = max(end, k + 1)
                 continue
@@ -238,30 +242,38 @@ class LetterFinder:
         return tuple(dict.fromkeys(out))
 
     def _to(self, i: int, s_end: int) -> tuple[int, ...]:
-        """`to A and B`, `was addressed to A`, `handed to him`."""
+        """`to A and B`, `was addressed to A`, `handed to him`, `… and copied to C`."""
         doc = self.doc
+        found: tuple[int, ...] = ()
         k = i + 1
         while k < s_end and k < i + 40 and not self.d.quoted[k] and doc[k].text not in (";",):
             t = doc[k]
+            if t.lower_ == "to" and doc[k - 1].lower_ in ("copied", "cc'd", "cced", "copy") and found:
+                more, _ = self.list_after(k + 1, s_end)  # `… and copied to the Treasury Department`
+                return tuple(dict.fromkeys(found + more))
             if t.lower_ == "to" and not (k + 1 < s_end and _is_verb(doc[k + 1]) and doc[k + 1].lower_ not in (
                     "the", "his", "her")) and doc[k - 1].lower_ not in ("due", "similar", "according", "up", "next"):
                 if doc[k - 1].lower_ in ("handed", "delivered", "passed") and k + 1 < s_end and \
                         doc[k + 1].lower_ in ("him", "her", "them"):
                     k += 2
                     continue
-                got, _ = self.list_after(k + 1, s_end)
+                got, after = self.list_after(k + 1, s_end)
                 if got:
-                    return got
+                    found = got
+                    k = max(after, k + 1)
+                    continue
                 if k + 1 < s_end and doc[k + 1].lower_ in ("colleagues", "staff", "employees", "shareholders",
                                                             "his", "her", "their", "its"):
                     return ()
+            if found and t.lower_ not in ("and", "copied", "cc'd", "to", ",") and t.text != ",":
+                break
             if t.lower_ in ("that", "which", "where", "who", "as", "while", "because", "although", "though",
                             "since", "if", "unless", "when", "after", "before") or t.text == ";":
                 break
             if t.lower_ == "in" and k + 1 < s_end and doc[k + 1].lower_ == "which":
                 break
             k += 1
-        return ()
+        return found
 
     def _owner(self, start: int, i: int) -> tuple[int, ...]:
         """`X's letter`, `the senators' letter`, `his letter`, `Kemp's annual letter`."""
