@@ -1,25 +1,28 @@
 """The whole path: articles in, one graph out.
 
-read -> NLP (spaCy, in batches) -> extract -> resolve actors across articles -> RDF graph.
+read -> NLP (spaCy, in batches) -> extract -> resolve actors and statements across articles -> RDF.
 One bad article is reported and skipped; it never stops the others.
+
+A one-shot build (``kg build ... -o FILE``) and a build into a store on disk
+(``--store DIR``) run the same code: the one-shot build fills an Oxigraph store in memory
+(in batches, without timestamps, so the output is deterministic) and writes it out; the
+store build commits each article in its own transaction and skips articles it already holds.
 """
 from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph
-
 from kg.errors import ExtractError, IngestError, KGError
 from kg.extract import extract
-from kg.graph.build import graph_of
-from kg.graph.vocab import KG
+from kg.graph.store import KGStore
 from kg.ingest import read_articles
 from kg.model import Article, Extraction
 from kg.nlp.pipeline import load_pipeline
-from kg.resolve.actors import resolve
+from kg.resolve.actors import Form
 
 log = logging.getLogger(__name__)
 BATCH = 64
@@ -27,19 +30,19 @@ BATCH = 64
 
 @dataclass
 class BuildResult:
-    graph: Graph
-    extractions: list[Extraction]
+    store: KGStore
+    statuses: Counter = field(default_factory=Counter)  # "added", "unchanged", "replaced" -> articles
     problems: list[KGError] = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def read(self) -> int:
+        """Articles read and built (or found unchanged)."""
+        return sum(self.statuses.values())
+
     def counts(self) -> dict[str, int]:
-        g = self.graph
-
-        def n(cls) -> int:
-            return len(set(g.subjects(RDF.type, cls)))
-
-        return {"articles": len(self.extractions), "actors": n(KG.Person) + n(KG.Organization),
-                "letters": n(KG.Letter), "speeches": n(KG.Speech), "quotes": n(KG.Quote), "edges": n(KG.Edge)}
+        """What the store holds: articles, actors, letters, speeches, quotes, edges."""
+        return self.store.counts()
 
 
 def extract_all(articles: Iterable[Article], model: str | None = None,
@@ -57,8 +60,13 @@ def extract_all(articles: Iterable[Article], model: str | None = None,
 
 
 def build(inputs: Iterable[str], *, model: str | None = None, progress: Callable[[Iterable], Iterable] | None = None,
-          report: Callable[[KGError], None] | None = None) -> BuildResult:
-    """Read every input, extract, resolve and return the graph with what went wrong on the way."""
+          report: Callable[[KGError], None] | None = None, store: KGStore | None = None,
+          known: list[Form] | None = None, articles: Iterable[Article] | None = None) -> BuildResult:
+    """Read every input, extract, and resolve into ``store`` (a new in-memory one when None).
+
+    ``known`` are the actors file's entries; ``articles``, when given, are used instead of
+    reading ``inputs`` again.
+    """
     t0 = time.perf_counter()
     problems: list[KGError] = []
 
@@ -67,13 +75,33 @@ def build(inputs: Iterable[str], *, model: str | None = None, progress: Callable
         if report:
             report(e)
 
-    articles: Iterable[Article] = read_articles(inputs, report=note)
+    one_shot = store is None
+    if store is None:
+        store = KGStore(pipeline=model or "builtin", timestamps=False)
+    if known is not None:
+        store.use_actors_file(known)
+    result = BuildResult(store, Counter(), problems)
+    stream: Iterable[Article] = articles if articles is not None else read_articles(inputs, report=note)
     if progress:
-        articles = progress(articles)
-    extractions = list(extract_all(articles, model, note))
-    canon = resolve(extractions)
-    g = graph_of(zip(extractions, canon))
-    return BuildResult(g, extractions, problems, time.perf_counter() - t0)
+        stream = progress(stream)
+
+    def changed(articles: Iterable[Article]) -> Iterator[Article]:
+        for a in articles:
+            if store.status(a) == "unchanged":
+                result.statuses["unchanged"] += 1
+            else:
+                yield a
+
+    batch: list[Extraction] = []
+    for ex in extract_all(changed(stream), model, note):
+        batch.append(ex)
+        if not one_shot or len(batch) >= BATCH:
+            result.statuses.update(store.ingest(batch).values())
+            batch = []
+    if batch:
+        result.statuses.update(store.ingest(batch).values())
+    result.seconds = time.perf_counter() - t0
+    return result
 
 
 __all__ = ["build", "extract_all", "BuildResult", "IngestError"]

@@ -9,11 +9,11 @@ from kg.model import ORGANIZATION, PERSON
 from kg.resolve.actors import Form, MemoryIndex, resolve_forms, update
 
 
-def P(name: str, *aliases: str) -> Form:
+def Per(name: str, *aliases: str) -> Form:
     return Form(PERSON, name, tuple(sorted(aliases)))
 
 
-def O(name: str, *aliases: str, kind: str | None = None) -> Form:
+def Org(name: str, *aliases: str, kind: str | None = None) -> Form:
     return Form(ORGANIZATION, name, tuple(sorted(aliases)), kind)
 
 
@@ -42,30 +42,30 @@ def apart(*forms: Form) -> None:
     ("Javad Zarif", "Mohammad Javad Zarif"),
 ])
 def test_spellings_of_one_person_are_one_actor(a, b):
-    one(P(a), P(b))
+    one(Per(a), Per(b))
 
 
 def test_titles_are_not_part_of_the_name():
-    actors, _ = resolve_forms([P("Brig.-Gen. Esmail Qaani"), P("Brigadier General Esmail Qaani")])
+    actors, _ = resolve_forms([Per("Brig.-Gen. Esmail Qaani"), Per("Brigadier General Esmail Qaani")])
     assert {a.name for a in actors.values()} == {"Esmail Qaani"}
 
 
 def test_people_who_share_only_a_surname_stay_apart():
-    apart(P("Ali Khamenei"), P("Mojtaba Khamenei"))
+    apart(Per("Ali Khamenei"), Per("Mojtaba Khamenei"))
 
 
 def test_a_name_that_covers_both_joins_partial_names():
-    one(P("Mohammad Zarif"), P("Javad Zarif"), P("Mohammad Javad Zarif"))
-    assert groups([P("Mohammad Zarif"), P("Javad Zarif")]) == {frozenset({"Mohammad Zarif"}),
+    one(Per("Mohammad Zarif"), Per("Javad Zarif"), Per("Mohammad Javad Zarif"))
+    assert groups([Per("Mohammad Zarif"), Per("Javad Zarif")]) == {frozenset({"Mohammad Zarif"}),
                                                               frozenset({"Javad Zarif"})}
 
 
 def test_bare_surname_joins_the_only_actor_with_it():
-    one(P("Khamenei", "Ayatollah Khamenei"), P("Ali Khamenei"))
+    one(Per("Khamenei", "Ayatollah Khamenei"), Per("Ali Khamenei"))
 
 
 def test_bare_surname_of_two_actors_stays_apart():
-    forms = [P("Khamenei", "Ayatollah Khamenei"), P("Ali Khamenei"), P("Mojtaba Khamenei")]
+    forms = [Per("Khamenei", "Ayatollah Khamenei"), Per("Ali Khamenei"), Per("Mojtaba Khamenei")]
     assert groups(forms) == {frozenset({"Khamenei"}), frozenset({"Ali Khamenei"}), frozenset({"Mojtaba Khamenei"})}
     _, changes = resolve_forms(forms)
     refused = [d for d in changes.decisions if not d.merged and d.a.name == "Khamenei"]
@@ -73,9 +73,9 @@ def test_bare_surname_of_two_actors_stays_apart():
 
 
 def test_a_person_and_an_organization_named_after_them_stay_apart():
-    apart(P("Qasem Soleimani"), O("Qasem Soleimani Foundation"))
-    apart(P("Hamas"), O("Hamas"))
-    _, changes = resolve_forms([P("Hamas"), O("Hamas")])
+    apart(Per("Qasem Soleimani"), Org("Qasem Soleimani Foundation"))
+    apart(Per("Hamas"), Org("Hamas"))
+    _, changes = resolve_forms([Per("Hamas"), Org("Hamas")])
     assert any(not d.merged and "person and an organization" in d.reason for d in changes.decisions)
 
 
@@ -89,7 +89,7 @@ def test_a_person_and_an_organization_named_after_them_stay_apart():
     ("Abdullah Azzam Brigades", "Azzam Brigades"),
 ])
 def test_forms_of_one_organization_are_one_actor(a, b):
-    one(O(a), O(b))
+    one(Org(a), Org(b))
 
 
 @pytest.mark.parametrize("a, b", [
@@ -101,41 +101,41 @@ def test_forms_of_one_organization_are_one_actor(a, b):
     ("Brigades", "Qassam Brigades"),  # nothing distinctive left
 ])
 def test_a_longer_name_that_adds_a_place_or_word_is_another_organization(a, b):
-    apart(O(a), O(b))
+    apart(Org(a), Org(b))
 
 
 def test_acronym_joins_its_only_expansion():
-    one(O("IRGC"), O("Islamic Revolutionary Guard Corps"))
+    one(Org("IRGC"), Org("Islamic Revolutionary Guard Corps"))
 
 
 def test_acronym_of_two_organizations_stays_apart():
-    forms = [O("PA"), O("Palestinian Authority"), O("Press Association")]
+    forms = [Org("PA"), Org("Palestinian Authority"), Org("Press Association")]
     assert frozenset({"PA"}) in groups(forms)
 
 
 def test_states_merge_with_states_and_organizations_of_the_same_name():
-    one(O("Iran", "Tehran", kind="state"), O("Iran", kind="state"))
+    one(Org("Iran", "Tehran", kind="state"), Org("Iran", kind="state"))
 
 
 def test_label_is_the_fullest_name_then_the_first_alphabetically():
-    actors, _ = resolve_forms([O("Islamic Revolutionary Guards Corps"), O("Islamic Revolutionary Guard Corps"),
-                               O("IRGC")])
+    actors, _ = resolve_forms([Org("Islamic Revolutionary Guards Corps"), Org("Islamic Revolutionary Guard Corps"),
+                               Org("IRGC")])
     assert {(a.id, a.name) for a in actors.values()} == {("islamic-revolutionary-guard-corps",
                                                          "Islamic Revolutionary Guard Corps")}
-    actors, _ = resolve_forms([P("Qaani"), P("Esmail Qaani"), P("Esmaeil Ghaani")])
+    actors, _ = resolve_forms([Per("Qaani"), Per("Esmail Qaani"), Per("Esmaeil Ghaani")])
     assert {a.name for a in actors.values()} == {"Esmaeil Ghaani"}
 
 
 def test_actors_whose_labels_slug_alike_get_numbered_ids_in_a_fixed_order():
-    forms = [P("Hamas"), O("Hamas")]
+    forms = [Per("Hamas"), Org("Hamas")]
     for order in (forms, forms[::-1]):
         actors, _ = resolve_forms(order)
         assert {f.type: actors[f.id].id for f in forms} == {ORGANIZATION: "hamas", PERSON: "hamas_2"}
 
 
 def test_every_name_seen_is_an_alias():
-    actors, _ = resolve_forms([P("Esmail Qaani", "Qaani", "Brig.-Gen. Esmail Qaani"),
-                               P("Esmaeil Ghaani", "Ghaani")])
+    actors, _ = resolve_forms([Per("Esmail Qaani", "Qaani", "Brig.-Gen. Esmail Qaani"),
+                               Per("Esmaeil Ghaani", "Ghaani")])
     (actor,) = set(actors.values())
     assert set(actor.aliases) == {"Qaani", "Brig.-Gen. Esmail Qaani", "Esmail Qaani", "Ghaani"}
 
@@ -147,40 +147,41 @@ def known(name: str, type_: str, aliases=(), never=()) -> Form:
 
 
 def test_known_actor_takes_its_forms_and_names_the_actor():
-    actors, _ = resolve_forms([known("Quds Force", ORGANIZATION, ["Qods Force"]), O("Qods Force"),
-                               O("Quds Force", "IRGC Quds Force")])
+    actors, _ = resolve_forms([known("Quds Force", ORGANIZATION, ["Qods Force"]), Org("Qods Force"),
+                               Org("Quds Force", "IRGC Quds Force")])
     assert {a.name for a in actors.values()} == {"Quds Force"}
     assert len({a.id for a in actors.values()}) == 1
 
 
 def test_known_actor_overrides_an_ambiguous_surname():
-    forms = [known("Ali Khamenei", PERSON, ["Khamenei"]), P("Khamenei"), P("Ali Khamenei"), P("Mojtaba Khamenei")]
+    forms = [known("Ali Khamenei", PERSON, ["Khamenei"]), Per("Khamenei"), Per("Ali Khamenei"), Per("Mojtaba Khamenei")]
     actors, _ = resolve_forms(forms)
-    assert actors[P("Khamenei").id].id == actors[P("Ali Khamenei").id].id != actors[P("Mojtaba Khamenei").id].id
+    assert actors[Per("Khamenei").id].id == actors[Per("Ali Khamenei").id].id != actors[Per("Mojtaba Khamenei").id].id
 
 
 def test_never_merge_keeps_apart_what_the_rules_would_merge():
-    forms = [known("Esmail Qaani", PERSON, never=["Esmaeil Ghaani"]), P("Esmail Qaani"), P("Esmaeil Ghaani")]
+    forms = [known("Esmail Qaani", PERSON, never=["Esmaeil Ghaani"]), Per("Esmail Qaani"), Per("Esmaeil Ghaani")]
     actors, changes = resolve_forms(forms)
-    assert actors[P("Esmail Qaani").id].id != actors[P("Esmaeil Ghaani").id].id
+    assert actors[Per("Esmail Qaani").id].id != actors[Per("Esmaeil Ghaani").id].id
     assert any(not d.merged and "actors file" in d.reason for d in changes.decisions)
 
 
 def test_two_known_actors_never_merge():
     actors, _ = resolve_forms([known("John Smith", PERSON), known("J. Smith", PERSON, ["Smith"]),
-                               P("John Smith"), P("Smith")])
-    assert actors[P("John Smith").id].id != actors[P("Smith").id].id
+                               Per("John Smith"), Per("Smith")])
+    assert actors[Per("John Smith").id].id != actors[Per("Smith").id].id
 
 
 # --- incremental resolution ----------------------------------------------------------------------------------
 
-POOL = [P("Esmaeil Ghaani", "Ghaani"), P("Esmail Qaani", "Qaani"), P("Qaani"), P("Ali Khamenei"),
-        P("Mojtaba Khamenei"), P("Khamenei", "Ayatollah Khamenei"), P("Qasem Soleimani"), P("Soleimani"),
-        O("IRGC"), O("Islamic Revolutionary Guard Corps"), O("Islamic Revolutionary Guards Corps"),
-        O("Izzadin al-Qassam Brigades"), O("al-Qassam Brigades"), O("Labour Party"), O("Stevenage Labour Party"),
-        P("Hamas"), O("Hamas"), P("Mohammad Javad Zarif"), P("Javad Zarif"), P("Mohammad Zarif"),
-        known("Quds Force", ORGANIZATION, ["IRGC Quds Force"]), O("IRGC Quds Force"), O("PA"),
-        O("Palestinian Authority")]
+POOL = [Per("Esmaeil Ghaani", "Ghaani"), Per("Esmail Qaani", "Qaani"), Per("Qaani"), Per("Ali Khamenei"),
+        Per("Mojtaba Khamenei"), Per("Khamenei", "Ayatollah Khamenei"), Per("Qasem Soleimani"), Per("Soleimani"),
+        Org("IRGC"), Org("Islamic Revolutionary Guard Corps"), Org("Islamic Revolutionary Guards Corps"),
+        Org("Izzadin al-Qassam Brigades"), Org("al-Qassam Brigades"), Org("Labour Party"),
+        Org("Stevenage Labour Party"),
+        Per("Hamas"), Org("Hamas"), Per("Mohammad Javad Zarif"), Per("Javad Zarif"), Per("Mohammad Zarif"),
+        known("Quds Force", ORGANIZATION, ["IRGC Quds Force"]), Org("IRGC Quds Force"), Org("PA"),
+        Org("Palestinian Authority")]
 
 
 def incremental(steps: list[tuple[list[Form], list[Form]]]) -> MemoryIndex:
@@ -226,10 +227,10 @@ class CountingIndex(MemoryIndex):
 def test_adding_a_form_reads_only_the_forms_under_its_keys():
     def reads(unrelated: int) -> int:
         index = CountingIndex()
-        forms = [P(f"Person{n:05d} Surname{n:05d}") for n in range(unrelated)] + POOL
+        forms = [Per(f"Person{n:05d} Surname{n:05d}") for n in range(unrelated)] + POOL
         index.apply(forms, (), update(index, forms))
         index.read = 0
-        new = [P("Esmail Ghaani"), O("Izz ad-Din al-Qassam Brigades")]
+        new = [Per("Esmail Ghaani"), Org("Izz ad-Din al-Qassam Brigades")]
         update(index, new)
         return index.read
 

@@ -66,8 +66,9 @@ def test_ids_of_articles_with_slashes_are_escaped():
     assert letter("news/2021/qaani").id == "letter/news%2F2021%2Fqaani/l0"
 
 
-POOL = [letter("a"), letter("b", date="2021-05-20"), letter("c", date="2021-05-30"), letter("d", recipients=("deif", "ajouri")),
-        letter("e", recipients=("ajouri",)), letter("a", record="l1", recipients=("ajouri",)),
+POOL = [letter("a"), letter("b", date="2021-05-20"), letter("c", date="2021-05-30"),
+        letter("d", recipients=("deif", "ajouri")), letter("e", recipients=("ajouri",)),
+        letter("a", record="l1", recipients=("ajouri",)),
         speech("a", "International Quds Day"), speech("b", "Al-Quds Day", "2021-05-07"), speech("c", date="2021-05-08"),
         speech("f", "Nowruz"), letter("g", senders=("salami",))]
 
