@@ -34,6 +34,13 @@ AUDIENCE = {"nation", "parliament", "congress", "lawmakers", "legislators", "sup
             "employees", "staff", "members"}
 FUTURE = {"will", "would", "could", "might", "may", "plans", "planned", "expected", "due", "scheduled", "set",
           "intends", "wo", "shall", "upcoming", "next", "cancelled", "canceled", "postponed", "not", "n't", "never"}
+EVENT_NOUNS = {"rally", "conference", "summit", "forum", "meeting", "ceremony", "session", "gathering", "event",
+               "convention", "congress", "assembly", "symposium", "seminar", "funeral", "memorial", "vigil",
+               "town hall", "prayer meeting", "news conference", "press conference", "crowd", "plenary", "march",
+               "commemoration", "graduation", "launch", "inauguration", "service", "sermon"}
+EVENT_NAMES = {"Summit", "Forum", "Conference", "Assembly", "Congress", "Council", "Parliament", "Session",
+               "Convention", "Symposium", "Meeting", "Rally", "Debate", "Dialogue", "Festival", "Ceremony", "Expo",
+               "Week", "Day", "Games", "Plenary", "Hall"}
 OCCASIONS = [re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating)\s+(.+)", re.I),
              re.compile(r"\b(?:at|to|during|before|for)\s+(.+)", re.I),
              re.compile(r"\bon\s+(.+)", re.I)]
@@ -213,22 +220,7 @@ class SpeechFinder:
             cue = None
             if self._is_cue(t):
                 cue = t.i
-            elif lexicons.lemma(t.lower_) == "address" and not d.quoted[t.i] and t.i + 1 < len(doc):
-                # `X addressed the nation`
-                j = t.i + 1
-                while j < s.end and doc[j].lower_ in DETERMINERS | {"joint", "special", "full", "packed"}:
-                    j += 1
-                if j < s.end and doc[j].lower_ in AUDIENCE and t.lower_ != "address":
-                    if t.lower_ == "addressing" and t.i == s.start:
-                        comma = next((x.i for x in doc[t.i:s.end] if x.text == ","), None)
-                        got = d.np_starting_at(comma + 1, s.end) if comma is not None else None
-                        speakers = got[0] if got else ()  # `Addressing worshippers …, the cleric hailed`
-                    elif t.lower_ == "addressing":
-                        speakers = d.participle_subject(t.i, s.start)
-                    else:
-                        speakers = d.subject_before(t.i, s.start)
-                    for sp in speakers:
-                        self._add(sp, t.i, s, doc[j].text)
+            elif not d.quoted[t.i] and self._takes_part(t, s):
                 continue
             if cue is None:
                 continue
@@ -243,6 +235,72 @@ class SpeechFinder:
                 if d.index.actors[sp].type in ("Person", "Organization"):
                     self._add(sp, cue, s, occasion)
         return self.speeches
+
+    def _event(self, j: int, s_end: int) -> str | None:
+        """The event or audience named from token ``j``: `a crowd of several hundred`, `the Istanbul
+        Natural Resources Summit`, `a town hall in Lawton`; None when the words name neither."""
+        doc = self.doc
+        k = j
+        while k < s_end and doc[k].lower_ in DETERMINERS | {"joint", "special", "full", "packed", "weekly", "annual",
+                                                           "large", "small", "huge", "post-match", "morning",
+                                                           "evening", "daily", "regular", "emergency", "closed-door"}:
+            k += 1
+        start = k
+        while k < s_end and (doc[k].is_title or doc[k].is_upper and doc[k].is_alpha or doc[k].like_num or
+                             doc[k].lower_ in ("of", "and", "for", "the", "on") and k + 1 < s_end and
+                             doc[k + 1].is_title) and not self.d.quoted[k]:
+            k += 1
+        if k > start and doc[k - 1].text in EVENT_NAMES:
+            return doc[start:k].text  # `the Kuwait-Uzbekistan Business Forum`
+        words = [doc[x].lower_ for x in range(start, min(s_end, start + 3))]
+        if words and (words[0] in AUDIENCE | EVENT_NOUNS or " ".join(words[:2]) in EVENT_NOUNS):
+            end = start + (2 if " ".join(words[:2]) in EVENT_NOUNS else 1)
+            return doc[start:end].text
+        return None
+
+    def _takes_part(self, t, s) -> bool:
+        """`X addressed the nation`, `X, speaking at the … conference, said`, `Speaking at a town hall, X told`,
+        `X told a crowd of several hundred`, `At a rally in the port district, X thanked …`."""
+        doc, d = self.doc, self.d
+        low, nxt = t.lower_, doc[t.i + 1].lower_ if t.i + 1 < s.end else ""
+        occasion = None
+        if lexicons.lemma(low) == "address" and low != "address":
+            occasion = self._event(t.i + 1, s.end)
+        elif low in ("speaking", "spoke", "speaks", "speak") and nxt in ("at", "to", "before", "during"):
+            occasion = self._event(t.i + 2, s.end)
+            if occasion in ("reporters", "journalists", "the media", "presspersons"):
+                occasion = None
+        elif low in ("told", "tells", "telling") and nxt in ("a", "the", "an", "supporters", "delegates", "lawmakers",
+                                                             "parliament", "worshippers", "crowds"):
+            occasion = self._event(t.i + 1, s.end)
+            if occasion is not None and occasion.lower().split()[-1] in ("reporters", "journalists", "media"):
+                occasion = None
+        elif t.i == s.start and low in ("at", "during", "in"):
+            occasion = self._event(t.i + 1, s.end)
+            if occasion is not None and occasion.split()[-1].lower() not in EVENT_NOUNS | {"debate"} and \
+                    occasion.split()[-1] not in EVENT_NAMES:
+                occasion = None
+        elif low in ("during", "in", "at") and not t.i == s.start and nxt in ("a", "the", "his", "her", "their") and \
+                any(doc[x].lower_ == "debate" for x in range(t.i + 1, min(s.end, t.i + 5))):
+            occasion = doc[t.i + 1:min(s.end, t.i + 5)].text  # `made during a plenary debate`
+        if occasion is None:
+            return False
+        if any(w.lower_ in FUTURE for w in doc[max(s.start, t.i - 4):t.i] if not d.quoted[w.i]):
+            return True
+        if t.i == s.start or t.i == s.start + 1 and doc[s.start].is_punct:
+            comma = next((x.i for x in doc[t.i:s.end] if x.text == "," and not d.quoted[x.i]), None)
+            got = d.np_starting_at(comma + 1, s.end) if comma is not None else None
+            speakers = got[0] if got else ()  # `Speaking at a town hall …, Rourke told …`
+        elif low.endswith("ing"):
+            speakers = d.participle_subject(t.i, s.start)  # `Ellery, speaking at the conference, said`
+        elif low in ("during", "in", "at"):
+            speakers = d.subject_before(t.i, s.start) or d.clause_subject(s.start, t.i)
+        else:
+            speakers = d.subject_before(t.i, s.start)
+        for sp in speakers:
+            if d.index.actors[sp].type in ("Person", "Organization"):
+                self._add(sp, t.i, s, occasion)
+        return True
 
     def _add(self, speaker: int, cue: int, sent, occasion: str | None) -> None:
         doc = self.doc
