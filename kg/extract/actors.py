@@ -40,6 +40,10 @@ ORG_DESCRIPTORS = {
     "organization": None, "organisation": None, "faction": None, "charity": None, "union": None,
     "bank": None, "club": None, "ministry": None, "coalition": None, "alliance": None, "bloc": None,
     "think-tank": None, "thinktank": None, "watchdog": None, "regulator": None, "institute": None,
+    "operator": None, "utility": None, "producer": None, "maker": None, "manufacturer": None, "carrier": None,
+    "airline": None, "lender": None, "insurer": None, "retailer": None, "developer": None, "supplier": None,
+    "exporter": None, "giant": None, "conglomerate": None, "startup": None, "chipmaker": None, "automaker": None,
+    "broadcaster": "outlet", "insurgency": None, "rebels": None, "network": None, "federation": None,
 }
 FEMALE_TITLES = {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Queen", "Princess", "Dame", "Lady", "Baroness",
                  "Duchess", "Countess", "Empress", "Congresswoman", "Chairwoman", "Sister", "Mother"}
@@ -546,6 +550,12 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 and A not in initial and not after_place:
             out.append(Name(A, B, None, kind="maybe-person"))  # `Wang Yi`, `Kaja Kallas`: a person in context
         k += 1
+    if title is not None and title[1] - title[0] >= 2 and title[1] == i + len(texts) and \
+            doc[title[1] - 1].text in SURNAME_TITLES:
+        # `Justice Sheikh`, `Bishop King`: the last title word is the surname
+        out.append(Name(title[1] - 1, title[1], PERSON, title=doc[title[0]:title[1] - 1].text, title_i=title[0],
+                        roles=list(role_of)))
+        return out
     if title is not None and not out or title is not None and out[-1].j < title[0]:
         # a bare title: `the Leader`, `the President` -- kept as a role for descriptors
         out.append(Name(title[0], title[1], "ROLE", title=doc[title[0]:title[1]].text, title_i=title[0],
@@ -652,6 +662,10 @@ def _acronym_type(doc: Doc, n: Name, names: list[Name]) -> str | None:
     nxt = doc[n.j] if n.j < len(doc) else None
     if nxt is not None and nxt.is_lower and (lx.verb_class(nxt.lower_) in ("say", "tell", "praise", "send")):
         return ORGANIZATION
+    if nxt is not None and nxt.lower_ in ("staff", "officials", "employees", "workers", "engineers", "agents",
+                                          "officers", "spokesman", "spokeswoman", "spokesperson", "chief",
+                                          "chairman", "director", "head", "members", "leadership", "board"):
+        return ORGANIZATION  # `BWSSB staff`, `FIA officials`
     return None
 
 
@@ -690,10 +704,17 @@ def _gender(doc: Doc, n: Name) -> str | None:
     return g if g in ("m", "f") else None
 
 
+PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+
+
 def _apposition_roles(doc: Doc, n: Name) -> list[str]:
-    """`Mohammed Deif, commander of al-Qassam Brigades,` -> ["commander of al-Qassam Brigades"]."""
+    """`Mohammed Deif, commander of al-Qassam Brigades,` -> ["commander of al-Qassam Brigades"];
+    `Dale Rourke, R-Okla.,` -> ["Republican", "Okla. Republican"]."""
     out = []
     j = n.j
+    if j + 1 < len(doc) and doc[j].text == "," and re.fullmatch(r"[RDI]-[A-Z][A-Za-z.]*", doc[j + 1].text):
+        party, state = doc[j + 1].text.split("-", 1)
+        out += [PARTIES[party], f"{state.rstrip('.')} {PARTIES[party]}"]
     if j < len(doc) and doc[j].text == ",":
         k = j + 1
         while k < len(doc) and k < j + 14 and doc[k].text not in (",", ".", ";", ":", "(", ")", "“", "\"", "”") \
@@ -806,7 +827,14 @@ SHORTENABLE = {"Party", "Agency", "Pharmaceuticals", "Pharma", "Health", "Health
                "Petroleum", "Chemicals", "Solutions", "Software", "Logistics", "Automotive", "Robotics", "Biotech",
                "Sciences", "Brands", "Stores", "Markets", "Ventures", "Investments", "Securities", "Financial",
                "Resources", "Mining", "Group", "Inc", "Inc.", "Corp", "Corp.", "Company", "Corporation", "Partners",
-               "Airlines", "Airways", "Industries", "Ltd", "Ltd.", "Plc", "Co", "Co."}
+               "Airlines", "Airways", "Industries", "Ltd", "Ltd.", "Plc", "Co", "Co.", "Semiconductor",
+               "Semiconductors", "Electronics", "Precision", "Chemical", "Shipbuilding", "Bio", "Biologics",
+               "Aerospace", "Defense", "Defence", "Engineering", "Construction", "Foods", "Beverages", "Telecoms",
+               "Mobile", "Bank", "Airlines", "Gas", "Oil", "Power", "Utilities", "Cement", "Textiles", "Logistics"}
+# Title words that are also surnames: the name when a run holds nothing but titles
+SURNAME_TITLES = {"Sheikh", "King", "Bishop", "Major", "Dean", "Judge", "Marshal", "Prince", "Deacon", "Pope",
+                  "Imam", "Sultan", "Emir", "Baron", "Duke", "Earl", "Knight", "Lord", "Abbott", "Cardinal",
+                  "Chancellor", "Sheriff", "Mullah"}
 KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "friend", "partner",
        "widow", "niece", "nephew", "uncle", "aunt", "cousin", "fiancee", "fiancé", "fiance", "boyfriend",
        "girlfriend", "grandson", "granddaughter", "child", "children"}

@@ -48,7 +48,7 @@ DOCUMENT_NOUNS = {"letter", "letters", "message", "statement", "note", "newslett
 OWNED_SPEAKERS = {"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide", "campaign",
                   "government", "administration", "team", "lawyer", "lawyers", "ministry", "staff",
                   "camp", "press", "representative", "representatives"}
-ORG_NOUNS = {"fund", "investor", "lender", "insurer", "carrier", "airline", "charity", "body", "institution", "nonprofit", "think-tank", "ngo", "party", "group", "committee", "ministry", "agency", "company", "administration", "department",
+ORG_NOUNS = {"chamber", "fund", "investor", "lender", "insurer", "carrier", "airline", "charity", "body", "institution", "nonprofit", "think-tank", "ngo", "party", "group", "committee", "ministry", "agency", "company", "administration", "department",
              "council", "office", "government", "organization", "organisation", "movement", "union",
              "firm", "bank", "court", "commission", "authority", "army", "militia", "faction", "board",
              "newspaper", "broadcaster", "network", "channel", "watchdog", "regulator", "club", "team",
@@ -153,6 +153,13 @@ class Discourse:
         k = bisect.bisect_right(self._focus_pos, pos)
         self._focus_pos.insert(k, pos)
         self.focus.insert(k, Focus(pos, actors, gender, kind))
+
+    def add_document_focus(self, pos: int, authors: tuple[int, ...]) -> None:
+        """A letter told at ``pos``: a later "it" may be the letter, speaking for its authors."""
+        if authors:
+            k = bisect.bisect_right(self._focus_pos, pos)
+            self._focus_pos.insert(k, pos)
+            self.focus.insert(k, Focus(pos, authors, "n", "document"))
 
     def gender(self, a: int) -> str | None:
         info = self.index.actors[a]
@@ -407,6 +414,9 @@ class Discourse:
         named = self._org_named(head.i, low) if definite else ()
         if named:
             return named  # `the elders` -> the Council of Warfalla Elders
+        if low in ("signatories", "signers", "co-signers", "authors", "senders", "signatory"):
+            before = [senders for pos, senders in self.letters_by_pos if pos < head.i and senders]
+            return before[-1] if before else ()  # `The signatories welcomed …`: the latest letter's senders
         plural = low in PLURAL_GROUP_NOUNS
         singular = low[:-1] if plural and low.endswith("s") else low
         if low.endswith("ies") and plural:
@@ -544,7 +554,11 @@ class Discourse:
             return ()
         if plural:
             return tuple(dict.fromkeys(a for _, a in sorted(best)))
-        return (max(best)[1],)
+        counts: dict[int, int] = {}
+        for _, a in best:
+            counts[a] = counts.get(a, 0) + 1
+        last = {a: pos for pos, a in best}
+        return (max(counts, key=lambda a: (counts[a], last[a])),)  # `the union`: the one the story is about
 
     def document_author(self, i: int) -> tuple[int, ...]:
         """The author of the document named at token ``i``: `his letter`, `the newsletter`, `Kerry's letter`."""
@@ -681,6 +695,8 @@ class Discourse:
         e = j
         while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (doc[e].is_lower or doc[e].is_title) \
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
+                and not (e > j and doc[e].lower_ in ("run", "led", "operated", "organised", "organized", "managed",
+                                                     "founded", "owned", "backed", "funded", "chaired", "headed")) \
                 and (e == j or self.index.name_at(e) is None):
             e += 1
         if e > j and e < limit and doc[e - 1].lower_ in lx.roles() and self.index.name_at(e) is not None \
@@ -689,7 +705,7 @@ class Discourse:
             return (n.actor,), n.j
         if e > j and e < limit and self.index.name_at(e) is not None and self.index.name_at(e).actor >= 0 \
                 and not doc[e - 1].lower_ in lx.roles() and not any(
-                    lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing") for x in doc[j:e]):
+                    lexicons.is_past_verb(x.lower_) or x.lower_.endswith("ing") for x in doc[j + 1:e]):
             n = self.index.name_at(e)  # `the nonprofit Center for Responsible Computing`
             return (n.actor,), n.j
         if e > j:

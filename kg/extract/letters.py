@@ -537,6 +537,7 @@ class LetterFinder:
     def _merge(self, lt: LetterDraft, m: Mention) -> None:
         if m.senders and not set(m.senders) <= set(lt.senders):
             lt.senders = tuple(dict.fromkeys(lt.senders + m.senders))
+            self.d.add_document_focus(m.cue, lt.senders)
         persons = lambda xs: [x for x in xs if self.d.index.actors[x].type == "Person"]  # noqa: E731
         if m.recipients and (not lt.recipients or persons(m.recipients) and not persons(lt.recipients)):
             # named people later replace organizations named by description first
@@ -558,6 +559,7 @@ class LetterFinder:
         lt = LetterDraft(f"l{len(self.letters)}", tuple(senders), recipients, cue, _evidence(doc, cue), when)
         self.letters.append(lt)
         self.d.letters_by_pos.append((cue, lt.senders))
+        self.d.add_document_focus(cue, lt.senders)
         return lt
 
     def _signatories(self) -> None:

@@ -95,7 +95,7 @@ class RelationFinder:
             target_at = None
             prev = doc[t.i - 1].lower_ if t.i else ""
             noun = t.lower_ in PRAISE_NOUNS and (prev in DETERMINERS or prev in (
-                "with", "of", "high", "lavish", "fulsome", "warm", "glowing", "effusive", "their", "his", "her")
+                "with", "of", "high", "lavish", "fulsome", "warm", "glowing", "effusive", "their", "his", "her", "for")
                 or lexicons.lemma(prev) in ("shower", "heap", "lavish", "pay", "express", "earn", "win", "offer"))
             if cls == "praise" and not noun and (not t.text[:1].isupper() or t.is_sent_start):
                 target_at = t.i + 1
@@ -104,7 +104,13 @@ class RelationFinder:
             elif noun:
                 # `showered Deif with praise`, `heaped praise on X`, `paid tribute to X`, `expressed appreciation to`
                 nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
-                if nxt in ("on", "to", "for", "upon"):
+                if prev == "for" and t.i >= 3:  # `singled out the African Development Bank for praise`
+                    k = t.i - 2
+                    while k > s.start and not (doc[k].is_lower and (lexicons.is_past_verb(doc[k].lower_) or
+                                                                    doc[k].lower_ in ("out", "up"))):
+                        k -= 1
+                    target_at = k + 1 if k > s.start else None
+                elif nxt in ("on", "to", "for", "upon"):
                     target_at = t.i + 2
                 else:  # `showered Deif with praise`
                     k = t.i - 1
@@ -135,6 +141,10 @@ class RelationFinder:
                 verb -= 1
             praisers = self._subject(verb if target_at < t.i or noun else t.i, s.start)
             targets = self._objects(target_at, s.end, exclude=set(praisers))
+            if not targets and noun is False and t.i >= 3 and doc[t.i - 2].lower_ in ("which", "whom", "who") and \
+                    doc[t.i - 3].text == ",":
+                got = d.np_ending_at(t.i - 4)  # `South Cambridgeshire District Council, which he praises for`
+                targets = tuple(a for a in (got[0] if got else ()) if a not in praisers)
             for p in praisers:
                 for x in targets:
                     self.add("praised", p, x, t.i)
@@ -155,12 +165,32 @@ class RelationFinder:
         while j < s_end and not d.quoted[j]:
             t = doc[j]
             if t.lower_ in ("his", "her", "their", "its") and j + 1 < s_end:
+                named = d.np_starting_at(j, s_end)  # `his Azerbaijani counterpart Elnur Mammadli`
+                if named and named[0] and d.index.name_at(named[1] - 1) is not None:
+                    out.extend(a for a in named[0] if a not in exclude)
+                    j = named[1]
+                    if j < s_end and doc[j].lower_ in ("and", ","):
+                        j += 1
+                        continue
+                    break
                 got = d.resolve_pronoun(j, exclude=exclude, any_kind=True)
-                out.extend(got)
+                out.extend(got)  # `praising his resistance`: the possessor
                 break
             got = d.np_starting_at(j, s_end)
             if got is not None and not got[0] and got[1] + 1 < s_end and doc[got[1]].text == ",":
                 got = d.np_starting_at(got[1] + 1, s_end)  # `the company's battery partner, Hanbit Energy`
+            if got is not None and not got[0] and got[1] + 2 < s_end and doc[got[1]].lower_ in (
+                    "run", "led", "operated", "organised", "organized", "managed", "founded") and \
+                    doc[got[1] + 1].lower_ == "by":
+                got = d.np_starting_at(got[1] + 2, s_end)  # `the soup kitchens run by the Cáritas network`
+            if got is not None and not got[0] and got[1] > j:
+                e = got[1]
+                while e < s_end and doc[e].lower_ in ("in", "at", "from", "of") and e + 1 < s_end:
+                    after = d.np_starting_at(e + 1, s_end)  # `the packaging team in Pyeongtaek and its partner`
+                    e = after[1] if after else e + 1
+                if e < s_end and doc[e].lower_ in ("and", ",") and e > j:
+                    j = e + 1
+                    continue
             if got is None or not got[0]:
                 break
             out.extend(a for a in got[0] if a not in exclude)
