@@ -294,6 +294,17 @@ def _merge_known(texts: list[str], segs: list) -> list:
                 out[-1] = ("ORG", prev[1], s[2], s[3])
                 continue
         out.append(s)
+    # `South Cambridgeshire District Council`: places before a name ending in a head word
+    joined: list = []
+    for s in out:
+        if s[0] == "W" and texts[s[2] - 1] in lx.org_heads() and len(joined) >= 2 and joined[-1][0] == "PLACE" \
+                and joined[-1][2] == s[1] and joined[-2][0] in ("PLACE", "W") and joined[-2][2] == joined[-1][1]:
+            place = joined.pop()
+            first = joined.pop()
+            joined.append(("W", first[1], s[2], None))
+            continue
+        joined.append(s)
+    out = joined
     # `National Iranian American Council`: demonyms inside a name ending in a head word
     folded: list = []
     k = 0

@@ -671,8 +671,9 @@ class Discourse:
                 return self.resolve_description(k, m), m  # `the INEC chairman`: a person, described
             if end + 1 < limit and doc[end].text in POSSESSIVE:
                 after = self.index.name_at(end + 1)  # `Iran's Supreme Leader Ali Khamenei`
-                if after is not None and after.actor >= 0 and after.title:
-                    return (after.actor,), after.j
+                if after is not None and after.actor >= 0 and (after.title or after.start_i == end + 1 and
+                                                               self.index.actors[after.actor].type == ORGANIZATION):
+                    return (after.actor,), after.j  # `the State Department's Bureau of African Affairs`
                 e = end + 1
                 while e < limit and e < end + 6 and doc[e].is_lower and doc[e].is_alpha:
                     e += 1  # `the EU's foreign policy chief`: a description of a person
@@ -697,7 +698,7 @@ class Discourse:
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
                 and not (e > j and doc[e].lower_ in ("run", "led", "operated", "organised", "organized", "managed",
                                                      "founded", "owned", "backed", "funded", "chaired", "headed")) \
-                and (e == j or self.index.name_at(e) is None):
+                and (e == j or self.index.name_at(e) is None or self.index.name_at(e).actor < 0):
             e += 1
         if e > j and e < limit and doc[e - 1].lower_ in lx.roles() and self.index.name_at(e) is not None \
                 and self.index.name_at(e).actor >= 0 and self.index.actors[self.index.name_at(e).actor].type == PERSON:

@@ -512,6 +512,7 @@ class LetterFinder:
                 lt = self._referent(m)
                 if lt is not None:
                     self._merge(lt, m)
+                    self.d.add_document_focus(i, lt.senders)  # `The cable also offers … It praises …`
                     continue
             if m.similar and not m.recipients and self.letters:
                 m.recipients = self.letters[-1].recipients

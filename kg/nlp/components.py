@@ -6,7 +6,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicons import classes, common_words, lemma, words
+from kg.nlp.lexicons import classes, lemma, words
 
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"”", '"', "’", "'", ")", "]", "»"}
@@ -47,7 +47,7 @@ def sentence_starts(texts: list[str], spaced: list[bool]) -> list[bool]:
     `He said: “We will win.” Officials agreed.` is two sentences;
     `“Don’t be a fool!” Trump said.` is one; `Brig.-Gen. Esmail Qaani` ends none.
     """
-    common = common_words()
+    starters = words("function_words.txt")  # `in the U.S. The next day`, not `the U.S. Embassy`
     title_words = titles()
     n = len(texts)
     starts = [False] * n
@@ -77,7 +77,7 @@ def sentence_starts(texts: list[str], spaced: list[bool]) -> list[bool]:
         term = texts[j] in TERMINAL
         if not term and len(texts[j]) > 1 and texts[j].endswith(".") and texts[j] not in title_words:
             # `… in the U.S. The next day`, `Ed Royce, R-Calif. He said`: an abbreviation may end a sentence
-            term = tok.lower() in common and tok[:1].isupper() and i == j + 1
+            term = tok.lower() in starters and tok[:1].isupper() and i == j + 1
         if not term or not gap:
             continue
         first = tok[:1]

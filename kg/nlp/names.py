@@ -20,7 +20,7 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐":
 # Spelling classes of romanised Arabic, Persian, Turkish, Russian names, applied in order.
 _RULES = [
     (r"^(?:al|el|ul|as|ash|ad|an|ar|at|az)-", ""),
-    (r"'", ""),
+    (r"['\-]", ""),
     (r"kh", "x"), (r"gh", "q"), (r"q", "k"), (r"ck", "k"), (r"c(?=[aou]|[^aeiouy]|$)", "k"),
     (r"ph", "f"), (r"th", "t"), (r"dh", "d"), (r"dj", "j"), (r"zh", "j"), (r"w", "v"),
     (r"ou|oo", "u"), (r"ee|ie|ey", "i"), (r"ay", "ai"), (r"aa", "a"), (r"(?<=[aeiou])y(?=[aeiou])", "i"),
