@@ -511,6 +511,11 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             title, role_of = None, []
             k += 1
             continue
+        if len(words) >= 2 and words[0].lower() in ("radio", "tv", "television", "channel", "press") and \
+                not lx.is_common(words[1]):
+            out.append(Name(A, B, ORGANIZATION, kind="outlet"))  # `Radio Mitre`, `Channel Seven`
+            k += 1
+            continue
         if any(w in lx.org_heads() for w in words):
             cut = _person_start(words)
             org_words = words[:cut] if cut else words

@@ -39,7 +39,8 @@ ADJACENT_ONLY = {"add", "continue", "post", "read", "express", "voice", "agree",
                  "chant", "blast", "slam", "criticise", "criticize", "condemn", "denounce", "testify", "answer",
                  "respond", "reply", "release", "issue", "publish"}
 STATEMENT_NOUNS = {"words", "remark", "remarks", "description", "statement", "warning", "phrase", "line", "dictum",
-                   "saying", "promise", "pledge", "vow", "slogan", "motto", "comment", "comments", "speech", "message"}
+                   "saying", "promise", "pledge", "vow", "slogan", "motto", "comment", "comments", "speech", "message",
+                   "observation", "ruling", "verdict", "admission", "claim", "assessment"}
 NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
                 "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
                 "album", "show", "series", "headline", "motto", "title", "policy", "doctrine", "mission",

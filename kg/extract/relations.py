@@ -265,6 +265,13 @@ class RelationFinder:
                 continue
             s = t.sent
             low = t.lower_
+            if low == "according" and t.i + 1 < s.end and doc[t.i + 1].lower_ == "to":
+                self._according(t.i, s)
+                continue
+            if t.i == s.start and (low == "in" or low == "writing" and t.i + 1 < s.end and
+                                   doc[t.i + 1].lower_ == "in"):
+                self._writing_in(t.i, s)
+                continue
             if low in ("quoting", "citing") and t.i == s.start:
                 # `Quoting the hero Omar al-Mukhtar, the scholars wrote`
                 cited = d.np_starting_at(t.i + 1, s.end)
@@ -323,12 +330,48 @@ class RelationFinder:
             elif lx.verb_class(low) in ("say", "tell") and low not in ("according",):
                 self._reported_within(t.i, s)
 
+    def _according(self, i: int, s) -> None:
+        """`According to Tasnim, the commander said …`, `… Luo said, according to Xinhua`: the outlet relays
+        reported words even without quotation marks."""
+        doc, d = self.doc, self.d
+        src = d.np_starting_at(i + 2, s.end)
+        if not src or not src[0] or not all(self._outlet(a) or d.index.actors[a].type == ORGANIZATION
+                                            for a in src[0]):
+            return
+        for t in doc[s.start:s.end]:
+            if d.quoted[t.i] or t.i in range(i, src[1]) or lx.verb_class(t.lower_) not in ("say", "tell"):
+                continue
+            speakers = d.subject_before(t.i, s.start if t.i < i else src[1])
+            for a in src[0]:
+                for b in speakers:
+                    if b not in src[0]:
+                        self.add("quoted", a, b, t.i)
+            if speakers:
+                return
+
+    def _writing_in(self, i: int, s) -> None:
+        """`Writing in The Times, Helen Ashdown calls …`, `In The Guardian, Tobi Adeleke argues …`."""
+        doc, d = self.doc, self.d
+        k = i + 2 if doc[i].lower_ == "writing" else i + 1
+        outlet = d.np_starting_at(k, s.end)
+        if not outlet or not outlet[0] or not all(self._outlet(a) for a in outlet[0]):
+            return
+        if outlet[1] >= s.end or doc[outlet[1]].text != ",":
+            return
+        writer = d.np_starting_at(outlet[1] + 1, s.end)
+        if writer and writer[0]:
+            for a in outlet[0]:
+                for b in writer[0]:
+                    if d.index.actors[b].type == "Person":
+                        self.add("quoted", a, b, i)
+
     def _outlet(self, a: int) -> bool:
         info = self.d.index.actors[a]
         return info.type == ORGANIZATION and info.kind == "outlet"
 
     def _owner_of(self, j: int, s_end: int) -> tuple[int, ...]:
-        """The actor whose words a cited thing is: `Z`, `Z's statement`, `a Labour Party handbook`."""
+        """The actor whose words a cited thing is: `Z`, `Z's statement`, `a Labour Party handbook`,
+        `a 2023 study by the Indian Institute of Science`."""
         doc, d = self.doc, self.d
         while j < s_end and doc[j].lower_ in DETERMINERS | {"recent", "earlier", "famous", "own"}:
             j += 1
@@ -336,6 +379,8 @@ class RelationFinder:
         if n is not None and n.actor >= 0:
             return (n.actor,)
         got = d.np_starting_at(j, s_end)
+        if got and not got[0] and got[1] + 1 < s_end and doc[got[1]].lower_ in ("by", "from", "of"):
+            got = d.np_starting_at(got[1] + 1, s_end)
         return got[0] if got else ()
 
     def _cited_statement(self, v: int, s) -> None:
@@ -346,7 +391,9 @@ class RelationFinder:
         while k < s.end and k < v + 16 and not d.quoted[k]:
             t = doc[k]
             if t.lower_ in DOCUMENT_NOUNS | {"words", "remark", "statement", "speech", "comments", "warning",
-                                             "promise", "pledge", "vow", "saying", "dictum", "message"}:
+                                             "promise", "pledge", "vow", "saying", "dictum", "message",
+                                             "observation", "ruling", "verdict", "finding", "findings", "study",
+                                             "assessment", "description", "admission", "claim"}:
                 j = k + 1
                 while j < s.end and doc[j].lower_ in ("by", "of", "from") or j < s.end and doc[j].lower_ in (
                         "the", "a", "an") or j < s.end and doc[j].is_lower and doc[j].lower_ in ("recent", "latest"):
