@@ -314,7 +314,7 @@ def _cluster(forms: list[Form], decisions: list[Decision]) -> _Union:
     return u
 
 
-def _attach_candidates(u: _Union, forms: list[Form], root: int, index: FormIndex, added: Mapping[str, Form],
+def _attach_candidates(u: _Union, forms: list[Form], root: int, index: FormIndex, added: _Added,
                        removed: set[str], local: Mapping[str, int]) -> list[tuple[str, str | int, Form]]:
     """Up to two actors a bare surname or an acronym could join, as (label, target, a form of it).
 
@@ -350,19 +350,29 @@ def _attach_candidates(u: _Union, forms: list[Form], root: int, index: FormIndex
     return [(g.name, t, g) for t, g in found.items()]
 
 
-def _with_key(index: FormIndex, added: Mapping[str, Form], removed: set[str], key: str) -> Iterator[Form]:
+class _Added(dict):
+    """Forms being added, by id, with an index of their keys."""
+
+    def __init__(self, forms: Iterable[Form] = ()):
+        super().__init__((f.id, f) for f in forms)
+        self.by_key: dict[str, list[Form]] = defaultdict(list)
+        for f in self.values():
+            for k in f.keys:
+                self.by_key[k].append(f)
+
+
+def _with_key(index: FormIndex, added: _Added, removed: set[str], key: str) -> Iterator[Form]:
     seen = set()
-    for f in added.values():
-        if key in f.keys:
-            seen.add(f.id)
-            yield f
+    for f in added.by_key.get(key, ()):
+        seen.add(f.id)
+        yield f
     for f in index.forms_with_key(key):
         if f.id not in seen and f.id not in removed and f.id not in added:
             seen.add(f.id)
             yield f
 
 
-def _component(index: FormIndex, added: Mapping[str, Form], removed: Mapping[str, Form]) -> list[Form]:
+def _component(index: FormIndex, added: _Added, removed: Mapping[str, Form]) -> list[Form]:
     """Every live form whose actor may change: reachable from the forms added or removed through shared keys."""
     found: dict[str, Form] = {}
     queue = list(added.values()) + list(removed.values())
@@ -411,7 +421,7 @@ def update(index: FormIndex, added: Iterable[Form] = (), removed: Iterable[Form]
     ``added`` are forms the index does not hold yet; ``removed`` forms it holds that are no
     longer used. The caller writes the result back to the index.
     """
-    added_map = {f.id: f for f in added}
+    added_map = _Added(added)
     removed_map = {f.id: f for f in removed if f.id not in added_map}
     out = Changes()
     if not added_map and not removed_map:

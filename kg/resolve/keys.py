@@ -35,20 +35,25 @@ _NAME_LINKS = frozenset({"ad-din", "al-din", "ud-din", "ed-din", "din", "izz", "
 
 
 @cache
-def _titles() -> tuple[tuple[str, ...], ...]:
-    """Titles as word tuples, longest first ("Brigadier General" before "General")."""
+def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles as word tuples by their first word, longest first ("Brigadier General" before "Brigadier")."""
     tuples = {tuple(t.split()) for t in lx.words("titles.txt")}
     tuples |= {tuple(t.lower().split()) for t in lx.words("titles.txt")}
-    return tuple(sorted(tuples, key=len, reverse=True))
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for t in sorted(tuples, key=len, reverse=True):
+        out.setdefault(t[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """The name without the titles before it: "Brig.-Gen. Esmail Qaani" -> "Esmail Qaani"."""
     parts = name.split()
+    titles = _titles()
     changed = True
     while changed and len(parts) > 1:
         changed = False
-        for title in _titles():
+        for title in titles.get(parts[0], ()):
             n = len(title)
             if n < len(parts) and tuple(parts[:n]) == title:
                 parts = parts[n:]
@@ -59,15 +64,21 @@ def strip_titles(name: str) -> str:
 
 def person_words(name: str) -> list[str]:
     """The words of a person's name that identify them: no titles, particles or "Jr."."""
+    return list(_person_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _person_words(name: str) -> tuple[str, ...]:
     out = []
     for w in words(strip_titles(name)):
         w = re.sub(r"['’]s$", "", w)
         if fold(w) in NAME_PARTICLES or fold(w).strip(".") in SUFFIXES:
             continue
         out.append(w)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def person_identity(name: str) -> str:
     """One string per spelling family of a whole personal name: "esmailkani" for Esmail Qaani."""
     return "".join(translit(w) for w in person_words(name))
@@ -75,14 +86,20 @@ def person_identity(name: str) -> str:
 
 def org_words(name: str) -> list[str]:
     """The words of an organization name, normalised (org_key), without "the", "al-" and "el-"."""
+    return list(_org_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _org_words(name: str) -> tuple[str, ...]:
     out = []
     for w in org_key(strip_titles(name)).split():
         if w in ("the", "al", "el"):
             continue
         out.append(w)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def org_compact(name: str) -> str:
     """An organization name in one spelling-family string: Izz ad-Din al-Qassam Brigades -> "izadinkasambrigades"."""
     return translit("".join(org_words(name)))

@@ -55,6 +55,13 @@ def _outlets() -> dict[str, str]:
 
 
 @cache
+def _outlet_pattern() -> re.Pattern:
+    """Every gazetteer outlet name of more than three letters, as one pattern."""
+    names = sorted((n for n in _outlets() if len(n) > 3), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+@cache
 def _news_words() -> frozenset[str]:
     return lx.words("news_words.txt")
 
@@ -139,7 +146,7 @@ class Origins:
         self.credit = article_credit(a.text, a.source)
         self.outlet = own_outlet(a.source)
         names = {n for actor in ex.actors if actor.kind == "outlet" for n in (actor.name, *actor.aliases)}
-        self.outlets = names | {n for n in _outlets() if len(n) > 3 and n in a.text}
+        self.outlets = names | set(_outlet_pattern().findall(a.text))
 
     @property
     def article(self) -> str | None:

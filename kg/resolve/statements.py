@@ -215,12 +215,12 @@ def describe(members: list[Report]) -> Statement:
                      occasions[0] if occasions else None)
 
 
-def _with_key(index: ReportIndex, added: Mapping[str, Report], removed: set[str], key: str) -> Iterator[Report]:
+def _with_key(index: ReportIndex, added: Mapping[str, Report], by_key: Mapping[str, list[Report]], removed: set[str],
+              key: str) -> Iterator[Report]:
     seen = set()
-    for m in added.values():
-        if key in m.keys:
-            seen.add(m.id)
-            yield m
+    for m in by_key.get(key, ()):
+        seen.add(m.id)
+        yield m
     for m in index.reports_with_key(key):
         if m.id not in seen and m.id not in removed and m.id not in added:
             seen.add(m.id)
@@ -233,8 +233,13 @@ def update(index: ReportIndex, added: Iterable[Report] = (), removed: Iterable[R
     removed = list(removed)  # a report re-added with other keys is in both: its old keys lead to its old group
     removed_map = {m.id: m for m in removed if m.id not in added_map}
     out = StatementChanges()
+    by_key: dict[str, list[Report]] = defaultdict(list)
+    for m in added_map.values():
+        for k in m.keys:
+            by_key[k].append(m)
     found: dict[str, Report] = {}
     queue = list(added_map.values()) + removed
+    gone = set(removed_map)
     done: set[str] = set()
     while queue:
         m = queue.pop()
@@ -242,7 +247,7 @@ def update(index: ReportIndex, added: Iterable[Report] = (), removed: Iterable[R
             if k in done:
                 continue
             done.add(k)
-            for n in _with_key(index, added_map, set(removed_map), k):
+            for n in _with_key(index, added_map, by_key, gone, k):
                 if n.id not in found:
                     found[n.id] = n
                     queue.append(n)
