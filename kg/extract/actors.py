@@ -178,12 +178,66 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
                     j = k + 1
                     continue
             if t.text in POSSESSIVE and j + 1 < n and _is_cap(doc[j + 1].text) and not doc[j + 1].is_sent_start and (
-                    doc[j + 1].text in lx.org_heads() or t.text in ("'", "’") and doc[j - 1].text.endswith("s")):
+                    doc[j + 1].text in lx.org_heads() and (doc[j - 1].text,) not in lx.states() or t.text in ("'", "’") and doc[j - 1].text.endswith("s")):
                 j += 2  # `Information Commissioner's Office`, `Bellandur Residents' Welfare Federation`
                 continue
+            if t.lower_ in ("and", "&", ","):
+                k = _domain_list_end(doc, i, j)
+                if k:
+                    j = k
+                    continue
             break
         out.append((i, j))
         i = j
+    return _join_by_acronym(doc, out)
+
+
+def _plain_words(doc: Doc, k: int, n: int) -> int:
+    """The end of a run of capitalised common words from ``k``: `Local Government`, `Mines`."""
+    j = k
+    while j < n and j < k + 3 and _is_cap(doc[j].text) and not doc[j].is_punct and not doc[j].is_sent_start \
+            and lx.is_common(doc[j].text) and (doc[j].text,) not in lx.titles() \
+            and (doc[j].text,) not in lx.states():
+        j += 1
+    return j
+
+
+def _domain_list_end(doc: Doc, i: int, j: int) -> int | None:
+    """Where a list of domains after `HEAD of` ends: `Ministry of Energy and Mines`, `Department for
+    Environment, Food and Rural Affairs`; None when ``doc[j]`` does not continue such a list."""
+    words = [t.text for t in doc[i:j]]
+    heads = [k for k, w in enumerate(words[:-1]) if w in lx.org_heads() and words[k + 1] in ("of", "for")]
+    if not heads:
+        return None
+    if _plain_words(doc, i + heads[-1] + 2, j) != j:
+        return None  # the domain before the list is not plain words either
+    n, k = len(doc), j
+    while k < n and doc[k].text == ",":
+        e = _plain_words(doc, k + 1, n)
+        if e == k + 1:
+            return None
+        k = e
+    if k >= n or doc[k].lower_ not in ("and", "&"):
+        return None
+    e = _plain_words(doc, k + 1, n)
+    if e == k + 1 or e < n and _is_cap(doc[e].text) and not doc[e].is_punct:
+        return None
+    return e
+
+
+def _join_by_acronym(doc: Doc, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`Bangalore Water Supply` + `and` + `Sewerage Board` is one name when the article's acronym
+    for it (`BWSSB`) spells the whole."""
+    acronyms = {t.text.replace(".", "") for t in doc if is_acronym(t.text)}
+    if not acronyms:
+        return chunks
+    out: list[tuple[int, int]] = []
+    for c in chunks:
+        if out and out[-1][1] + 1 == c[0] and doc[out[-1][1]].lower_ in ("and", "&") and \
+                acronym(doc[out[-1][0]:c[1]].text) in acronyms and doc[c[1] - 1].text in lx.org_heads():
+            out[-1] = (out[-1][0], c[1])
+        else:
+            out.append(c)
     return out
 
 
@@ -449,8 +503,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             continue
         if label in ("STATE", "PLACE", "DEMONYM"):
             nxt = segs[k + 1] if k + 1 < len(segs) else None
-            if nxt and nxt[0] == "W" and texts[nxt[2] - 1] in lx.org_heads():
-                # `Israel Defense Forces`, `Palestine Liberation Organization`: the state is part of the name
+            if nxt and nxt[0] == "W" and _org_words(texts[nxt[1]:nxt[2]]):
+                # `Israel Defense Forces`, `Pakistan Federal Union of Journalists`: the state is part of the name
                 rest = texts[nxt[1]:nxt[2]]
                 keep = label != "DEMONYM" or all(lx.is_common(w) or w in lx.org_heads() for w in rest)
                 if label == "DEMONYM" and all(w in lx.org_heads() for w in rest) and (
@@ -577,6 +631,12 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         out.append(Name(title[0], title[1], "ROLE", title=doc[title[0]:title[1]].text, title_i=title[0],
                         roles=list(role_of)))
     return out
+
+
+def _org_words(words: list[str]) -> bool:
+    """Words that name an organization: they end in a head word or in its domain (`Union of Journalists`)."""
+    last = max((k for k, w in enumerate(words) if w in lx.org_heads()), default=-1)
+    return last >= 0 and (last == len(words) - 1 or words[last + 1] in ("of", "for"))
 
 
 def _person_tail(words: list[str]) -> int | None:

@@ -132,3 +132,22 @@ def test_family_name_first_is_one_actor(run, text, name, family):
 def test_two_names_joined_by_of_stay_two_people(run):
     ex = run("Victor Hale reminded Elena Rossi of Laila Haddad's statement that the deficit had doubled.")
     assert names(ex) == {"Victor Hale", "Elena Rossi", "Laila Haddad"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Chile's Ministry of Water and Forests ordered the dam closed.", "Ministry of Water and Forests"),
+    ("A spokesman for the Department of Roads, Bridges and Public Works said repairs would start soon.",
+     "Department of Roads, Bridges and Public Works"),
+    ("The talks were hosted by the Norland Chamber of Trade and Shipping, its director said.",
+     "Norland Chamber of Trade and Shipping"),
+    ("Counsel for the Kenya Federation of Nurses said the ruling was unfair.", "Kenya Federation of Nurses"),
+    ("The Riverton Power Supply and Drainage Board (RPSDB) denied any shortage.",
+     "Riverton Power Supply and Drainage Board"),
+])
+def test_organization_names_with_domains_and_lists(run, text, org):
+    assert actor(run(text), org).type == ORGANIZATION
+
+
+def test_and_between_two_organizations_does_not_join_them(run):
+    ex = run("The Ministry of Defence and the Harbour Workers Union traded accusations on Monday.")
+    assert {"Ministry of Defence", "Harbour Workers Union"} <= names(ex)
