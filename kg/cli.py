@@ -9,6 +9,7 @@ import click
 
 from kg.errors import KGError
 from kg.export import FORMATS
+from kg.export.network import NETWORK_FORMATS
 
 SUMMARY = ("built {articles} articles: {actors} actors, {letters} letters, {speeches} speeches, "
            "{quotes} quotes, {edges} edges -> {output} ({seconds:.1f} s)")
@@ -44,6 +45,9 @@ def main() -> None:
       kg build tuesday.jsonl --store kgdata/
       kg export --store kgdata/ -o all.trig
       kg actors --store kgdata/ --review
+      kg query --store kgdata/ who-praised "Qaani"   # SPARQL and named queries
+      kg stats --store kgdata/                       # counts, central actors, communities
+      kg validate exports/sample.ttl                 # check against the SHACL shapes
 
     Run `kg COMMAND --help` for a command's options.
     """
@@ -170,14 +174,19 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
 @main.command(context_settings=CONTEXT)
 @click.option("--store", "store_dir", required=True, metavar="DIR", type=click.Path(file_okay=False),
               help="The store to export, made by `kg build ... --store DIR`.")
-@click.option("-o", "--output", required=True, metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("-o", "--output", required=True, metavar="FILE", type=click.Path(allow_dash=True),
               help="Where to write the graph, or - for stdout. The format follows the extension as for "
-                   "`kg build`.")
-@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default=None, metavar="FORMAT",
+                   "`kg build`, and .graphml and .gexf write the actor network. For csv, a folder.")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS) + list(NETWORK_FORMATS)), default=None,
+              metavar="FORMAT",
               help=f"Write this format whatever the extension of FILE says: {', '.join(FORMATS)}. "
                    "trig and nquads keep one named graph per article, plus the provenance and "
-                   "resolution graphs; the others merge all of them.")
-def export(store_dir: str, output: str, fmt: str | None) -> None:
+                   "resolution graphs; the others merge all of them. graphml, gexf and csv (nodes.csv "
+                   "and edges.csv in the folder FILE) write the actor network for Gephi or Cytoscape: "
+                   "actors as nodes, who sent letters to, praised and quoted whom as edges.")
+@click.option("--statements", is_flag=True,
+              help="graphml, gexf, csv: add the letters, speeches and quotes as nodes, linked to their actors.")
+def export(store_dir: str, output: str, fmt: str | None, statements: bool) -> None:
     """Write everything a store holds as one RDF file.
 
     TriG and N-Quads keep each article's facts in its own named graph
@@ -191,8 +200,16 @@ def export(store_dir: str, output: str, fmt: str | None) -> None:
     Examples:
       kg export --store kgdata/ -o all.trig
       kg export --store kgdata/ --format nt -o - | wc -l
+      kg export --store kgdata/ --format graphml -o actors.graphml
+      kg export --store kgdata/ --format csv -o network/      # network/nodes.csv, network/edges.csv
     """
     started = time.perf_counter()
+    network = fmt if fmt in NETWORK_FORMATS else None if fmt else NETWORK_EXTENSIONS.get(Path(output).suffix.lower())
+    if network:
+        _export_network(store_dir, output, network, statements, started)
+        return
+    if Path(output).is_dir():
+        _fail(f"{output} is a folder: give -o a file name (a folder is only for --format csv)")
     from kg.export.dataset import write_dataset
     from kg.graph.store import KGStore
 
@@ -249,6 +266,199 @@ def actors(store_dir: str, review: bool) -> None:
         _fail(str(e))
     for line in lines:
         click.echo(line)
+
+
+NETWORK_EXTENSIONS = {".graphml": "graphml", ".gexf": "gexf"}
+
+
+def _export_network(store_dir: str, output: str, fmt: str, statements: bool, started: float) -> None:
+    """`kg export --format graphml|gexf|csv`: the actor network of a store."""
+    from kg.analytics.network import to_networkx
+    from kg.export.network import write_network
+
+    if output == "-":
+        _fail(f"{fmt} is written to files: give -o a {'folder' if fmt == 'csv' else 'file name'}")
+    if fmt != "csv" and not Path(output).parent.is_dir():
+        _fail(f"cannot write {output}: there is no folder {Path(output).parent}")
+    try:
+        with _target(store_dir, None) as target:
+            G = to_networkx(target, statements=statements)
+        written = write_network(G, output, fmt)
+    except KGError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"cannot write {output}: {e.strerror or e}")
+    click.echo(f"exported {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
+               f"{', '.join(map(str, written))} ({fmt}, {time.perf_counter() - started:.1f} s)", err=True)
+
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json", *FORMATS)
+
+
+def _target(store_dir: str | None, graph_file: str | None):
+    """The store or file a command reads, opened; exits with a message when neither or both are given."""
+    from kg.query.run import open_file, open_store
+
+    if (store_dir is None) == (graph_file is None):
+        _fail("say what to read: --store DIR (a store made by kg build --store) or --graph FILE (an RDF file)")
+    return open_store(store_dir) if store_dir is not None else open_file(graph_file)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("words", nargs=-1, metavar="[QUERY | NAME [ARG]...]")
+@click.option("--store", "store_dir", default=None, metavar="DIR", type=click.Path(file_okay=False),
+              help="Ask the store in DIR, made by `kg build ... --store DIR`.")
+@click.option("--graph", "graph_file", default=None, metavar="FILE", type=click.Path(dir_okay=False),
+              help="Ask an RDF file instead: .ttl, .trig, .nt, .nq, .jsonld or .rdf, as `kg build -o` and "
+                   "`kg export` write them.")
+@click.option("-f", "--file", "query_file", default=None, metavar="FILE.rq", type=click.Path(dir_okay=False),
+              help="Read the SPARQL query from FILE.rq; ARGs fill the parameters it declares as the named "
+                   "queries do (# param: NAME ACTOR|INTEGER|TEXT  help).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None, metavar="FORMAT",
+              help="table (aligned columns), csv, tsv or json (the SPARQL 1.1 results formats) for SELECT "
+                   "and ASK; turtle, nt, jsonld or xml for CONSTRUCT and DESCRIBE. Default: a table on a "
+                   "terminal, tsv in a pipe, Turtle for graphs.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries, one line each, and exit.")
+@click.option("--show", "show", default=None, metavar="NAME", help="Print the named query NAME (its SPARQL and "
+              "documentation) and exit.")
+def query(words: tuple[str, ...], store_dir: str | None, graph_file: str | None, query_file: str | None,
+          fmt: str | None, list_: bool, show: str | None) -> None:
+    """Ask the graph a SPARQL question, or one of the named questions.
+
+    QUERY is SPARQL 1.1 (SELECT, ASK, CONSTRUCT or DESCRIBE) with the prefixes kg:,
+    schema:, prov:, skos:, rdfs:, rdf:, foaf:, nif:, xsd:, dcterms:, owl: and id:
+    (https://w3id.org/newskg/id/) declared. It sees every graph of the store at
+    once (each article's, provenance and resolution), so it needs no GRAPH clause;
+    a triple several articles state comes once per article, so use DISTINCT.
+
+    NAME is a named query (see --list) followed by its arguments. An ACTOR argument
+    is matched against every actor's name and other names, in any case and common
+    spelling ("Qaani" finds Esmail Qaani, "Ghaani" too); when it names several
+    actors, the rows of each follow in turn.
+
+    \b
+    Examples:
+      kg query --store kgdata/ 'SELECT ?sender ?recipient WHERE { ?l a kg:Letter ;
+          kg:sender/rdfs:label ?sender ; kg:recipient/rdfs:label ?recipient }'
+      kg query --store kgdata/ -f question.rq --format csv > out.csv
+      kg query --store kgdata/ --list
+      kg query --store kgdata/ who-praised "Qaani"
+      kg query --graph exports/sample.ttl corroborated 2 --format json
+      kg query --graph exports/sample.ttl 'DESCRIBE id:actor\\/khalil-haddad'
+    """
+    from kg.query import answer, named_queries, named_query
+    from kg.query.results import write_result
+
+    if list_:
+        queries = named_queries().values()
+        width = max(len(q.usage) for q in queries)
+        for q in queries:
+            click.echo(f"{q.usage.ljust(width)}  {q.summary}")
+        return
+    if show:
+        try:
+            click.echo(named_query(show).sparql, nl=False)
+        except KGError as e:
+            _fail(str(e))
+        return
+    started = time.perf_counter()
+    try:
+        with _target(store_dir, graph_file) as target:
+            result = answer(target, words, query_file)
+        chosen = fmt or ("turtle" if result.kind == "graph" else "table" if sys.stdout.isatty() else "tsv")
+        write_result(result, sys.stdout, chosen)
+    except KGError as e:
+        _fail(str(e))
+    if result.kind == "select" and chosen == "table":
+        n = len(result.rows)
+        click.echo(f"{n} row{'s' if n != 1 else ''} ({time.perf_counter() - started:.2f} s)", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--store", "store_dir", default=None, metavar="DIR", type=click.Path(file_okay=False),
+              help="The store to describe, made by `kg build ... --store DIR`.")
+@click.option("--graph", "graph_file", default=None, metavar="FILE", type=click.Path(dir_okay=False),
+              help="Describe an RDF file instead (.ttl, .trig, .nt, .nq, .jsonld, .rdf).")
+@click.option("--top", default=10, show_default=True, metavar="N", type=click.IntRange(1),
+              help="How many actors, communities and edges each list shows.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for programs.")
+def stats(store_dir: str | None, graph_file: str | None, top: int, fmt: str) -> None:
+    """Sum up a graph: what it holds, its most central actors, its communities.
+
+    \b
+    Counts         persons, organizations, articles, letters, speeches, quotes, edges
+                   (and of those, sentLetterTo, praised and quoted), pieces of evidence
+    Degree         the actors linked to the most others, either way
+    PageRank       the actors that well-linked actors write to, praise or quote,
+                   each edge weighted by its number of independent sources
+    Communities    groups of actors linked more among themselves (Louvain, networkx)
+    Corroborated   the edges with the most independent sources
+
+    \b
+    Examples:
+      kg stats --store kgdata/
+      kg stats --graph exports/sample.ttl --top 5 --format json | jq .pagerank
+    """
+    import json
+
+    from kg.analytics.stats import stats as compute
+    from kg.analytics.stats import stats_text
+
+    try:
+        with _target(store_dir, graph_file) as target:
+            result = compute(target, top)
+    except KGError as e:
+        _fail(str(e))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(stats_text(result), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph_file", required=False, metavar="[FILE]", type=click.Path(dir_okay=False))
+@click.option("--store", "store_dir", default=None, metavar="DIR", type=click.Path(file_okay=False),
+              help="Validate the store in DIR (what `kg export` would write) instead of a file.")
+@click.option("--shapes", default=None, metavar="FILE", type=click.Path(dir_okay=False, exists=True),
+              help="SHACL shapes to validate against. Default: the project's ontology/shapes.ttl.")
+@click.option("--limit", default=50, show_default=True, metavar="N", type=click.IntRange(0),
+              help="Print at most N problems; the summary counts them all.")
+def validate(graph_file: str | None, store_dir: str | None, shapes: str | None, limit: int) -> None:
+    """Check a graph against the SHACL shapes of the ontology and list what breaks them.
+
+    The shapes (ontology/shapes.ttl) say what a well-formed graph holds: every actor
+    is a Person or an Organization with one label, a letter has a sender and at least
+    one recipient, a quote has one text and a speaker, every statement and edge has
+    an article and evidence, the evidence's text is exactly the article's text at its
+    offsets, every reified edge is asserted, and so on. Each problem is one line:
+    its severity, the node, what is wrong and the shape. Warnings (a quote whose
+    speaker could not be named) are listed but do not fail.
+
+    \b
+    Exit status:
+      0  the graph conforms (maybe with warnings)
+      1  at least one violation, or the graph or the shapes could not be read
+
+    \b
+    Examples:
+      kg validate exports/sample.ttl
+      kg validate --store kgdata/ --limit 10
+    """
+    from kg.graph.validate import SHAPES, report_text, union_graph
+    from kg.graph.validate import validate as check
+
+    if (store_dir is None) == (graph_file is None):
+        _fail("say what to validate: FILE (an RDF file) or --store DIR")
+    try:
+        with _target(store_dir, graph_file) as target:
+            data = union_graph(target.db)
+        report = check(data, shapes or SHAPES)
+    except KGError as e:
+        _fail(str(e))
+    click.echo(report_text(report, store_dir or graph_file, limit), nl=False)
+    if not report.conforms:
+        sys.exit(1)
 
 
 def _listed(inputs: tuple[str, ...]) -> str:
