@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kg.errors import ExtractError, IngestError, KGError
 from kg.extract import extract
@@ -47,9 +48,13 @@ class BuildResult:
 
 def extract_all(articles: Iterable[Article], model: str | None = None,
                 report: Callable[[KGError], None] = lambda e: None) -> Iterator[Extraction]:
-    """Run the NLP pipeline and the extractors over a stream of articles."""
+    """Run the NLP pipeline and the extractors over a stream of articles (loading it only if there is one)."""
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:
+        return
     nlp = load_pipeline(model)
-    stream = ((a.text, a) for a in articles)
+    stream = ((a.text, a) for a in chain([first], articles))
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH):
         try:
             yield extract(doc, article)

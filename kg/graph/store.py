@@ -643,14 +643,20 @@ class KGStore:
 
         Merges of two forms with one name, and what the actors file decided, are left out.
         """
-        actors, changes = actor_resolution.resolve_forms(self.all_forms().values())
-        out = []
+        forms = self.all_forms()
+        actors, changes = actor_resolution.resolve_forms(forms.values())
+        articles: dict[tuple[str, str], set[str]] = {}  # (type, name) -> articles using a form of that name
+        for f in forms.values():
+            articles.setdefault((f.type, f.name), set()).update(self.articles_of(f))
+        seen: dict[tuple, Reviewed] = {}
         for d in changes.decisions:
             if d.merged and (d.a.name == d.b.name or d.a.known or d.b.known):
                 continue
-            out.append(Reviewed(d, actors[d.a.id], actors[d.b.id], tuple(self.articles_of(d.a)),
-                                tuple(self.articles_of(d.b))))
-        return out
+            key = (d.merged, d.a.type, d.a.name, d.b.type, d.b.name, d.reason)
+            seen.setdefault(key, Reviewed(d, actors[d.a.id], actors[d.b.id],
+                                          tuple(sorted(articles[d.a.type, d.a.name])),
+                                          tuple(sorted(articles[d.b.type, d.b.name]))))
+        return list(seen.values())
 
     def exported_graphs(self) -> list[ox.NamedNode]:
         """The named graphs an export holds: every article's, provenance and resolution (not the index)."""
