@@ -15,6 +15,7 @@ install: $(BIN)/kg
 
 demo: install
 	$(BIN)/kg build examples/ -o exports/sample.ttl
+	$(BIN)/kg viz --graph exports/sample.ttl -o exports/sample.html --title "kg: the sample articles"
 
 test: install
 	$(BIN)/python -m pytest -q
