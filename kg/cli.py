@@ -544,5 +544,74 @@ def viz(store_dir: str | None, graph_file: str | None, output: str, focus: str |
                f"{time.perf_counter() - started:.1f} s)", err=True)
 
 
+@main.command(context_settings=CONTEXT)
+@click.option("--store", "store_dir", required=True, metavar="DIR", type=click.Path(file_okay=False),
+              help="Serve the store in DIR, made by `kg build ... --store DIR`. It is opened read-only, so a "
+                   "build may run meanwhile; queries see what the store holds at the time they run.")
+@click.option("--port", default=7878, show_default=True, type=int, help="The port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. The default answers this machine only; 0.0.0.0 answers "
+                   "anyone who can reach it.")
+@click.option("--timeout", default=30.0, show_default=True, type=float, metavar="SECONDS",
+              help="Stop a query (or update) that runs longer and answer 503.")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL Update (POST update= or application/sparql-update). Without it, updates "
+                   "are refused with 403. Updates change the store outside kg build's bookkeeping.")
+@click.option("--workers", default=2, show_default=True, type=int, metavar="N",
+              help="How many queries run at once, each in a process of its own.")
+@click.option("--cors", is_flag=True,
+              help="Let web pages of any origin query the endpoint (Access-Control-Allow-Origin: *), as "
+                   "YASGUI on another site needs.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request on stderr.")
+def serve(store_dir: str, port: int, host: str, timeout: float, allow_update: bool, workers: int, cors: bool,
+          quiet: bool) -> None:
+    """Answer SPARQL over HTTP, with a query page, until stopped.
+
+    /sparql is a SPARQL 1.1 Protocol endpoint: GET ?query=..., POST with a query=
+    form or an application/sparql-query body. SELECT and ASK answer in SPARQL JSON,
+    XML, CSV or TSV, CONSTRUCT and DESCRIBE in Turtle, N-Triples, JSON-LD or RDF/XML,
+    as the Accept header asks. Queries see every graph of the store at once (each
+    article's, provenance, resolution) and may use the prefixes kg:, rdfs:, skos:,
+    schema:, prov:, nif:, id: ... without declaring them.
+
+    / is a page to write queries (the named queries are there as examples) and see
+    the answer as a table and as a graph. It loads nothing from the internet.
+
+    \b
+    Examples:
+      kg serve --store kgdata/                       # http://127.0.0.1:7878/
+      kg serve --store kgdata/ --port 8080 --timeout 10
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a kg:Letter }' \
+          http://127.0.0.1:7878/sparql
+    """
+    from kg.serve.app import create_app
+    from kg.serve.server import http_server
+
+    if timeout <= 0 or workers < 1:
+        _fail("--timeout must be more than 0 seconds and --workers at least 1")
+    try:
+        app = create_app(store_dir, allow_update=allow_update, timeout=timeout, workers=workers, cors=cors)
+    except KGError as e:
+        _fail(str(e))
+    try:
+        server = http_server(app, host, port, quiet=quiet)
+    except KGError as e:
+        app.close()
+        _fail(str(e))
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{server.server_port}/"
+    mode = "updates allowed" if allow_update else "read-only"
+    click.echo(f"serving {store_dir} at {url} (SPARQL endpoint {url}sparql; {mode}; timeout {timeout:g} s); "
+               "Ctrl-C stops it", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kg: listening on {host}: anyone who can reach this machine can query the store", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        app.close()
+
 if __name__ == "__main__":
     main()
