@@ -158,6 +158,11 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             t = doc[j]
+            if t.text in ("'", "’") and doc[j - 1].text.endswith("s") and j + 1 < n and _is_cap(doc[j + 1].text) \
+                    and any(doc[x].text in lx.org_heads() for x in range(j + 1, min(n, j + 4))) \
+                    and not any(doc[x].is_sent_start for x in range(j, min(n, j + 2))):
+                j += 2  # `Bellandur Residents' Welfare Federation`
+                continue
             if doc[j - 1].whitespace_ == "" and t.text in QUOTE_MARKS:
                 break
             if t.is_sent_start:
@@ -171,8 +176,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
                 continue
             if t.lower_ in parts or t.lower_ in CONNECTORS and t.lower_ not in ("and", "the"):
                 k = j + 1
-                while k < n and doc[k].lower_ in ("the", "of") and k < j + 3:
-                    k += 1
+                while k < n and (doc[k].lower_ in ("the", "of") or t.lower_ in parts and doc[k].lower_ in parts) \
+                        and k < j + 3:
+                    k += 1  # `Bank of the South`, `von der Leyen`
                 if k < n and _is_cap(doc[k].text) and not doc[k].is_sent_start and not doc[k].is_punct \
                         and doc[k].lower_ not in lexicons.words("function_words.txt"):
                     j = k + 1
@@ -460,6 +466,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         while k0 < len(texts) and texts[k0].lower() in ("the",):
             k0 += 1
         return [Name(i + k0, j, ORGANIZATION)]  # `Information Commissioner's Office`
+    if texts[-1] in ("Initiative", "Campaign", "Project") and len(texts) > 1 and _acts(doc, i, j):
+        return [Name(i + (texts[0] == "The"), j, ORGANIZATION)]  # `coordinated by the Deep Ocean … Initiative`
     if texts[-1] in EVENT_TAILS and len(texts) > 1:
         return []  # `Labour Day`, `Quds Day`, `Paris Agreement`: an event or a text, not an actor
     out: list[Name] = []
@@ -639,6 +647,15 @@ def _org_words(words: list[str]) -> bool:
     return last >= 0 and (last == len(words) - 1 or words[last + 1] in ("of", "for"))
 
 
+def _acts(doc: Doc, i: int, j: int) -> bool:
+    """The name at ``doc[i:j]`` is an agent: `said`/`wrote` after it, or `by (the)` before it."""
+    after = doc[j] if j < len(doc) else None
+    if after is not None and after.is_lower and lx.verb_class(after.lower_) in ("say", "tell", "praise", "send"):
+        return True
+    k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+    return k > 0 and doc[k - 1].lower_ == "by"
+
+
 def _person_tail(words: list[str]) -> int | None:
     """Where a person's name ends a run of other words: `Fire Chief Ramon Ortiz` -> 2."""
     for k in range(1, len(words) - 1):
@@ -661,6 +678,8 @@ def _person_start(words: list[str]) -> int | None:
             continue
         if rest[0] in lexicons.given_names() and len(rest) >= 2:
             return k
+        if family_first(rest) and all(lx.is_common(w) or w.lower() in CONNECTORS for w in words[:k]):
+            return k  # `Secretary for Development Tse Wing-kei`
         if k == last_head + 1 and 1 <= len(rest) <= 4 and _name_like(rest) or \
                 k == last_head + 1 and len(rest) == 1 and not lx.is_common(rest[0]):
             return k
@@ -928,11 +947,20 @@ def _lone_given_name(doc: Doc, n: Name) -> bool:
 
 
 def _merge_short_org_forms(doc: Doc, actors: list[ActorInfo]) -> None:
-    """`Intelligence Committee` after `House Intelligence Committee` is the same committee.
+    """`Intelligence Committee` after `House Intelligence Committee` is the same committee, and
+    `Andes Pacific` after `Andes Pacific Mining` the same company.
 
-    A shorter name joins a longer one that ends with it and was seen first, when only one does;
-    `Labour Party` seen before `Stevenage Labour Party` stays apart.
+    A shorter name joins a longer one that ends with it, or starts it and leaves out only words a
+    company drops (`Mining`, `Group`), and was seen first, when only one does; `Labour Party` seen
+    before `Stevenage Labour Party` stays apart.
     """
+    def shortens(words: list[str], other: list[str], label: str) -> bool:
+        if len(other) <= len(words):
+            return False
+        if other[-len(words):] == words:
+            return True
+        return other[:len(words)] == words and all(w in SHORTENABLE for w in label.split()[len(words):])
+
     orgs = [(a, info) for a, info in enumerate(actors) if info.type == ORGANIZATION and info.names and not info.canon]
     for a, info in orgs:
         words = org_key(_label(doc, info)).split()
@@ -940,8 +968,7 @@ def _merge_short_org_forms(doc: Doc, actors: list[ActorInfo]) -> None:
             continue
         first = info.names[0].i
         longer = [(b, other) for b, other in orgs if b != a and other.names and other.names[0].i < first
-                  and len(org_key(_label(doc, other)).split()) > len(words)
-                  and org_key(_label(doc, other)).split()[-len(words):] == words]
+                  and shortens(words, org_key(_label(doc, other)).split(), _label(doc, other))]
         if len(longer) == 1:
             b, other = longer[0]
             for n in info.names:
@@ -1010,13 +1037,52 @@ def _label(doc: Doc, info: ActorInfo) -> str:
 # --------------------------------------------------------------------------- main
 
 
+def _lowercase_departments(doc: Doc, names: list[Name]) -> list[Name]:
+    """`the interior ministry`, `Pakistan's foreign ministry`: a government department in lower case."""
+    domains = lexicons.words("department_domains.txt")
+    covered = {t for n in names for t in range(n.i, n.j)}
+    out = []
+    for t in doc:
+        if t.lower_ in ("ministry", "department") and t.is_lower and t.i > 0 and t.i not in covered:
+            k = t.i - 1
+            while k >= 0 and doc[k].is_lower and doc[k].lower_ in domains and k not in covered:
+                k -= 1
+            if k < t.i - 1 and k >= 0 and doc[k].text in lexicons.demonyms() and k not in covered:
+                k -= 1  # `the Chinese foreign ministry`
+            if k < t.i - 1:
+                out.append(Name(k + 1, t.i + 1, ORGANIZATION))
+    return out
+
+
+def _short_forms(doc: Doc, chunks: list[tuple[int, int]], names: list[Name]) -> list[Name]:
+    """`Andes Pacific` in an article about `Andes Pacific Mining`: a run of words that starts an
+    organization's longer name is that organization, even when its words alone look like places."""
+    orgs = {tuple(t.text for t in doc[n.i:n.j]) for n in names if n.type == ORGANIZATION and n.j - n.i >= 3}
+    if not orgs:
+        return names
+    covered = {t for n in names if n.type in (PERSON, ORGANIZATION) for t in range(n.start_i, n.j)}
+    added = []
+    for i, j in chunks:
+        words = tuple(t.text for t in doc[i:j])
+        if len(words) >= 2 and not covered.intersection(range(i, j)) and \
+                any(len(o) > len(words) and o[:len(words)] == words for o in orgs):
+            added.append(Name(i, j, ORGANIZATION))
+    if not added:
+        return names
+    spans = {t for n in added for t in range(n.i, n.j)}
+    return sorted([n for n in names if not spans.intersection(range(n.i, n.j))] + added, key=lambda n: n.i)
+
+
 def find_names(doc: Doc) -> ActorIndex:
     """Every name in the Doc, typed and grouped into actors."""
     initial = _initial_positions(doc)
     _INITIAL[id(doc)] = initial
     names: list[Name] = []
-    for i, j in _chunks(doc):
+    chunks = _chunks(doc)
+    for i, j in chunks:
         names.extend(_names_in_chunk(doc, i, j, initial))
+    names = _short_forms(doc, chunks, names)
+    names = sorted(names + _lowercase_departments(doc, names), key=lambda n: n.i)
     # statistical NER, when the pipeline has one, types what the rules left open
     for ent in doc.ents:
         for n in names:

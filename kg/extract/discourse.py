@@ -651,6 +651,9 @@ class Discourse:
         j = k
         while j < limit and doc[j].lower_ in DETERMINERS:
             j += 1
+        while j + 1 < limit and re.fullmatch(r"[A-Z][\w.]*-[a-z]+", doc[j].text) and self.index.name_at(j) is None \
+                and self.index.name_at(j + 1) is not None:
+            j += 1  # `the Brussels-based Coalition for …`
         if j >= limit:
             return None
         n = self.index.name_at(j)
@@ -694,10 +697,12 @@ class Discourse:
             if e > j + 2 and doc[e - 1].lower_ in lx.roles():
                 return self.resolve_description(k, e), e
         e = j
-        while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (doc[e].is_lower or doc[e].is_title) \
+        while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (
+                doc[e].is_lower or doc[e].is_title or doc[e].is_upper and doc[e].lower_ in lx.roles()) \
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
                 and not (e > j and doc[e].lower_ in ("run", "led", "operated", "organised", "organized", "managed",
-                                                     "founded", "owned", "backed", "funded", "chaired", "headed")) \
+                                                     "founded", "owned", "backed", "funded", "chaired", "headed",
+                                                     "taken", "adopted", "shown", "made", "displayed", "proposed")) \
                 and (e == j or self.index.name_at(e) is None or self.index.name_at(e).actor < 0):
             e += 1
         if e > j and e < limit and doc[e - 1].lower_ in lx.roles() and self.index.name_at(e) is not None \
@@ -895,6 +900,9 @@ class Discourse:
             while b >= sent_start and doc[b].lower_ in DETERMINERS:
                 b -= 1
             before = doc[b] if b >= sent_start else None
+            if before is not None and before.lower_ in CLAUSE_VERBS and not self.quoted[b]:
+                # `Quispe said the ministry had sent a letter`: the subject of the reported clause
+                return self.with_list(actors, start)[0] if actors else ()
             if before is not None and (before.lower_ in PREPOSITIONS and before.lower_ != "by" or
                                        lexicons.is_past_verb(before.lower_) or lx.verb_class(before.lower_)):
                 # the object of a preposition or verb: skip it and look further left;
@@ -954,6 +962,14 @@ class Discourse:
         if got and got[0]:
             return got[0]
         return ()
+
+
+# Verbs whose complement is a clause with its own subject: `said the ministry had sent`.
+CLAUSE_VERBS = {"said", "says", "say", "added", "stated", "insisted", "argued", "claimed", "noted", "explained",
+                "announced", "confirmed", "reported", "revealed", "acknowledged", "admitted", "believes", "believed",
+                "thinks", "thought", "suggested", "maintained", "alleged", "conceded", "recalled", "disclosed",
+                "learned", "learnt", "understands", "heard", "knew", "feared", "fears", "hopes", "hoped",
+                "expects", "expected", "predicted", "predicts"}
 
 
 def _party_tag(text: str) -> bool:

@@ -60,6 +60,12 @@ FIGURATIVE = {"wrong", "right", "clear", "strong", "powerful", "mixed", "positiv
               "simple", "key", "main", "central", "same", "different", "political", "overall", "unmistakable",
               "loud", "stark", "consistent", "tough", "firm", "stern", "bold", "hopeful", "hidden", "core"}
 REFERENCE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "such"}
+# verbs whose subject reacts to a letter someone else wrote: `the ministry would respond to the letter`
+REACT_VERBS = {"respond", "reply", "answer", "acknowledge", "welcome", "reject", "dismiss", "criticise", "criticize",
+               "condemn", "deny", "see", "obtain", "review", "study", "examine", "leak", "ignore", "mock",
+               "slam", "denounce", "question", "consider", "discuss", "forward", "share", "quote", "cite", "act"}
+# of these, the ones whose subject is the letter's addressee: `the FIA acted on a letter from the ministry`
+ANSWER_VERBS = {"respond", "reply", "answer", "acknowledge", "act"}
 
 
 @dataclass
@@ -139,7 +145,7 @@ class LetterFinder:
             if got is None:
                 break
             actors, end = got
-            if not actors and end < limit and doc[end].text == ",":
+            if not actors and end + 1 < limit and doc[end].text == "," and d.index.name_at(end + 1) is not None:
                 nxt = d.np_starting_at(end + 1, limit)  # `to his Iranian counterpart, Mohammad Javad Zarif`
                 if nxt and nxt[0]:
                     actors, end = nxt
@@ -153,6 +159,7 @@ class LetterFinder:
                     "political", "bureau", "board", "office", "directors", "leadership")):
                 j += 1  # `the Brigades' political bureau`
             if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].lower_ not in ("and", "&") \
+                    and not _party_tag(doc[j + 1].text) \
                     and d.index.name_at(j + 1 if doc[j + 1].lower_ not in DETERMINERS else j + 2) is not None:
                 j += 1  # `signed by A, B and C`: the next item
                 continue
@@ -162,6 +169,9 @@ class LetterFinder:
                 while m < limit and m < j + 16 and doc[m].text not in (",", ";") and not d.quoted[m] \
                         and not doc[m].is_sent_start:
                     m += 1
+                if any(doc[x].lower_ in ("was", "were", "is", "are", "has", "have", "had", "will", "would")
+                       for x in range(j + 1, m)):
+                    break  # `A, was co-signed by …`: the clause goes on, the list is over
                 if m < limit and doc[m].text == "," and m + 1 < limit and doc[m + 1].lower_ in ("and", "&"):
                     j = m + 2
                     joined = True
@@ -199,6 +209,9 @@ class LetterFinder:
             p = doc[k - 1]
             if p.lower_ in DETERMINERS or p.like_num or p.lower_ in ("two-page", "one-page", "similar", "separate"):
                 k -= 1
+                continue
+            if p.is_lower and p.lower_.endswith(("ed", "en")) and k - 2 >= s_start and doc[k - 2].lower_ in DETERMINERS:
+                k -= 1  # `a written message`, `a signed letter`
                 continue
             if (p.text == "," or p.is_lower and p.is_alpha and not _is_verb(p)) and p.lower_ not in (
                     "in", "by", "to", "from", "with", "via", "through", "of", "and", "that", "who", "which"):
@@ -339,12 +352,20 @@ class LetterFinder:
         if not m.senders:
             m.senders = self._owner(start, i)
         v = self._governor(start, s_start)
+        p = start - 1
+        while p > s_start and doc[p].lower_ in DETERMINERS:
+            p -= 1
+        # `replied in a letter` writes one; `replied to the letter`, `acted on a letter` answer one
+        reacts = v is not None and _lemma(doc[v]) in REACT_VERBS and doc[p].lower_ not in (
+            "in", "by", "via", "through", "with")
         if v is not None and _lemma(doc[v]) in ("receive", "get", "obtain"):
             m.received = True  # `Y received a letter from X`
             if not m.recipients:
                 m.recipients = d.subject_before(v, s_start)
+        elif reacts and m.senders and not m.recipients and _lemma(doc[v]) in ANSWER_VERBS:
+            m.recipients = d.subject_before(v, s_start)
         elif v is not None and not m.senders:
-            if doc[v].lower_ in ("who", "which"):
+            if doc[v].lower_ in ("who", "which") or reacts:
                 v = None
             elif not m.reference or _lemma(doc[v]) in SEND_VERBS:
                 m.senders = self._verb_subject(v, s_start)
@@ -504,13 +525,15 @@ class LetterFinder:
                 if not senders and i > 1 and doc[i - 1].lower_ in ("had", "has", "have"):
                     senders = d.subject_before(i - 1, sent.start)
                 recipients, _ = self.list_after(i + 2, sent.end)
-                if senders:
+                if senders or recipients:  # `Iran's ambassador … has written to A and B`: named later
                     self._add(senders, recipients, i)
                 continue
             m = self._read(i)
             if m.reference and self.letters:
                 lt = self._referent(m)
                 if lt is not None:
+                    if not lt.senders and not m.senders:  # `In the letter, Tavakoli said`
+                        m.senders = self._opening_phrase_subject(i, sent.start, sent.end)
                     self._merge(lt, m)
                     self.d.add_document_focus(i, lt.senders)  # `The cable also offers … It praises …`
                     continue
@@ -536,6 +559,10 @@ class LetterFinder:
         return before[-1] if before else None
 
     def _merge(self, lt: LetterDraft, m: Mention) -> None:
+        doc = self.doc
+        dated = next((k for k in range(m.cue + 1, min(len(doc), m.cue + 4)) if doc[k].lower_ == "dated"), None)
+        if lt.date is None and dated is not None:  # `The letter, dated Thursday, …`
+            lt.date = date_in(doc[dated:min(doc[dated].sent.end, dated + 6)].text, self.article_date)
         if m.senders and not set(m.senders) <= set(lt.senders):
             lt.senders = tuple(dict.fromkeys(lt.senders + m.senders))
             self.d.add_document_focus(m.cue, lt.senders)

@@ -70,8 +70,10 @@ def cue_set(cls: str) -> frozenset[str]:
 
 
 @cache
+@cache
 def roles() -> dict[str, str]:
-    return lx.classes("role_nouns.txt")
+    """Role nouns, lowercased (`mp`, `ceo`) -> class."""
+    return {w.lower(): c for w, c in lx.classes("role_nouns.txt").items()}
 
 
 def verb_class(lower: str) -> str | None:

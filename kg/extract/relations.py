@@ -21,7 +21,7 @@ from kg.extract.discourse import DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, Discours
 from kg.extract.letters import LetterDraft
 from kg.extract.quotes import Attributed
 from kg.extract.speeches import SpeechDraft
-from kg.model import ORGANIZATION, Relation, Span
+from kg.model import ORGANIZATION, PERSON, Relation, Span
 from kg.nlp import lexicons
 
 STANCE = {"welcome", "support", "oppose", "reject", "want", "hope", "believe", "intend", "plan", "refuse",
@@ -180,8 +180,8 @@ class RelationFinder:
             if got is not None and not got[0] and got[1] + 1 < s_end and doc[got[1]].text == ",":
                 got = d.np_starting_at(got[1] + 1, s_end)  # `the company's battery partner, Hanbit Energy`
             if got is not None and not got[0] and got[1] + 2 < s_end and doc[got[1]].lower_ in (
-                    "run", "led", "operated", "organised", "organized", "managed", "founded") and \
-                    doc[got[1] + 1].lower_ == "by":
+                    "run", "led", "operated", "organised", "organized", "managed", "founded", "taken", "adopted",
+                    "shown", "made", "displayed", "proposed") and doc[got[1] + 1].lower_ == "by":
                 got = d.np_starting_at(got[1] + 2, s_end)  # `the soup kitchens run by the Cáritas network`
             if got is not None and not got[0] and got[1] > j:
                 e = got[1]
@@ -197,6 +197,16 @@ class RelationFinder:
             j = got[1]
             while j < s_end and doc[j].text in ("'s", "’s", "'", "’"):
                 j += 1
+            if j + 1 < s_end and doc[j].text == "," and d.index.actors[got[0][-1]].type == PERSON and (
+                    doc[j + 1].lower_ in DETERMINERS or doc[j + 1].is_lower):
+                # an apposition: `Lara Vesterby, the Parliament's rapporteur on the file, for …`
+                m = j + 1
+                while m < s_end and m < j + 16 and doc[m].text not in (",", ";") and not d.quoted[m]:
+                    m += 1
+                if m + 1 < s_end and doc[m].text == "," and doc[m + 1].lower_ == "and":
+                    j = m + 2
+                    continue
+                break
             if j < s_end and doc[j].lower_ in ("and", ","):
                 j += 1
                 continue

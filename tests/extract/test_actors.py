@@ -151,3 +151,19 @@ def test_organization_names_with_domains_and_lists(run, text, org):
 def test_and_between_two_organizations_does_not_join_them(run):
     ex = run("The Ministry of Defence and the Harbour Workers Union traded accusations on Monday.")
     assert {"Ministry of Defence", "Harbour Workers Union"} <= names(ex)
+
+
+def test_lowercase_ministry_is_an_organization(run):
+    ex = run('In Beijing, Chinese foreign ministry spokesperson Lin Wei told a briefing that the ships had left.')
+    assert actor(ex, "Chinese foreign ministry").type == ORGANIZATION
+    assert actor(ex, "Lin Wei").type == PERSON
+
+
+def test_family_name_first_after_a_title_with_a_domain(run):
+    ex = run('Secretary for Development Tse Wing-kei said the land would be sold this year.')
+    assert actor(ex, "Tse Wing-kei").type == PERSON
+
+
+def test_particles_inside_a_name(run):
+    ex = run('The groups wrote to Commission President Ursula von der Leyen on Monday.')
+    assert actor(ex, "Ursula von der Leyen").type == PERSON

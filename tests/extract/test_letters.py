@@ -138,3 +138,88 @@ def test_separate_letters_from_several_senders_are_several_letters(run):
     assert sorted(letters(ex)) == sorted([({"Harbour Workers Union"}, {"Tomas Reyes"}),
                                           ({"Coastal Fisheries Authority"}, {"Tomas Reyes"}),
                                           ({"Dockers Guild"}, {"Tomas Reyes"})])
+
+
+def test_letter_sender_is_the_subject_of_the_reported_clause(run):
+    ex = run('The Ministry of Water and Forests suspended the permit on Monday. Deputy Minister Clara Ibáñez said '
+             'the ministry had sent a letter to Norland Timber Holdings demanding a replanting plan.')
+    assert letters(ex) == [({"Ministry of Water and Forests"}, {"Norland Timber Holdings"})]
+
+
+def test_letter_short_name_of_a_company_is_the_company(run):
+    ex = run('Norland Timber Holdings runs the sawmill. The agency sent a letter to Norland Timber on Friday, '
+             'Inspector Ruth Gale said.')
+    assert ({"Ruth Gale"}, {"Norland Timber Holdings"}) not in letters(ex)
+    assert "Norland Timber" in next(a for a in ex.actors if a.name == "Norland Timber Holdings").aliases
+
+
+def test_letter_signatories_with_party_tags(run):
+    ex = run('Sen. Dale Rourke, R-Okla., wrote to the FAA Administrator Janet Lindqvist on Thursday. '
+             'The letter was also signed by Sens. Carla Benning, R-Kan., and Mike Tolliver, R-Ark.')
+    assert letters(ex) == [({"Dale Rourke", "Carla Benning", "Mike Tolliver"}, {"Janet Lindqvist"})]
+
+
+def test_received_a_written_message_from(run):
+    ex = run('King Harald Olsen received on Wednesday a written message from President Ana Duarte about trade.')
+    assert letters(ex) == [({"Ana Duarte"}, {"Harald Olsen"})]
+
+
+def test_sender_described_first_and_named_in_the_letter_later(run):
+    ex = run("Kalmar's ambassador to the United Nations has written to Secretary-General Amara Diallo, "
+             'protesting at the naval exercises.\n\n'
+             'In the letter, dated Thursday, Ambassador Pieter Voss said his country would defend its waters.',
+             date="2025-04-19")
+    assert letters(ex) == [({"Pieter Voss"}, {"Amara Diallo"})]
+    assert ex.letters[0].date == "2025-04-17"
+
+
+def test_acting_on_a_letter_makes_the_actor_its_recipient(run):
+    ex = run('Lawyer Omar Siddiq said the Border Agency had acted on a letter from the interior ministry '
+             'that bore no stamp.')
+    assert letters(ex) == [({"interior ministry"}, {"Border Agency"})]
+
+
+def test_replying_to_a_letter_is_not_writing_it(run):
+    ex = run('Governor Maria Castell sent a letter to Senator Paul Whitmore on Monday. '
+             'Whitmore said his office would respond to the letter in due course.')
+    assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore"})]
+
+
+def test_replying_in_a_letter_is_writing_one(run):
+    ex = run('Governor Maria Castell sent a letter to Senator Paul Whitmore on Monday. '
+             'Whitmore replied the same day in a letter to Castell.')
+    assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore"}), ({"Paul Whitmore"}, {"Maria Castell"})]
+
+
+def test_letter_coordinated_and_co_signed_by_organizations(run):
+    ex = run('Forty groups have signed an open letter addressed to Commission President Ursula von der Leyen. '
+             'The letter, coordinated by the Brussels-based Coalition for Fair Trade (CFT), was co-signed by '
+             'groups including the Clean Rivers Network, the European Farmers\' Rights Observatory and the '
+             'Green Valley Foundation, as well as several unions.')
+    assert letters(ex) == [({"Coalition for Fair Trade", "Clean Rivers Network",
+                             "European Farmers' Rights Observatory", "Green Valley Foundation"},
+                            {"Ursula von der Leyen"})]
+
+
+def test_letter_coordinated_by_an_initiative(run):
+    ex = run('More than 200 scientists signed an open letter addressed to Minister Inês Correia Matos. '
+             'The letter was coordinated by the Deep Sea Stewardship Initiative.')
+    assert letters(ex) == [({"Deep Sea Stewardship Initiative"}, {"Inês Correia Matos"})]
+
+
+def test_analyst_note_to_clients_is_not_a_letter(run):
+    ex = run('Ravi Menon, an analyst at Morgan Stanley, said the results were weak. '
+             '"The chief executive is asking for time," he wrote in a note to clients.')
+    assert letters(ex) == []
+
+
+def test_letter_to_a_persons_office_goes_to_the_person(run):
+    ex = run('Secretary for Development Tse Wing-kei spoke in the chamber. A letter led by village chief '
+             'Tang Kwok-wah was delivered to Tse’s office on Tuesday.')
+    assert letters(ex) == [({"Tang Kwok-wah"}, {"Tse Wing-kei"})]
+
+
+def test_residents_federation_writes(run):
+    ex = run('"We have no water," said Shalini Rao, secretary of the Lakeside Residents\' Welfare Federation. '
+             'The federation has written to Chief Commissioner Anil Kumar Shetty seeking an audit.')
+    assert letters(ex) == [({"Lakeside Residents' Welfare Federation"}, {"Anil Kumar Shetty"})]

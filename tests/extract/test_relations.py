@@ -98,3 +98,14 @@ def test_quoted_edge_from_words_reported_inside_a_quote(run):
 def test_plain_quote_gives_no_quoted_edge(run):
     ex = run('"We will not resign," Mayor Tomas Reyes said on Monday.')
     assert relations(ex) == set()
+
+
+def test_praise_object_apposition_is_not_a_second_object(run):
+    ex = run("Governor Maria Castell thanked Senator Lara Vesterby, the Assembly Council's rapporteur on the bill, "
+             'for her patience.')
+    assert relations(ex, "praised") == {("praised", "Maria Castell", "Lara Vesterby")}
+
+
+def test_praise_for_a_position_taken_by_someone(run):
+    ex = run('Governor Maria Castell welcomed the position taken by Senator Paul Whitmore on the dam.')
+    assert relations(ex, "praised") == {("praised", "Maria Castell", "Paul Whitmore")}
