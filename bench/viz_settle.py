@@ -38,8 +38,8 @@ def main(sizes: list[int]) -> None:
             page.wait_for_selector("body[data-stabilized-ms]", state="attached", timeout=300_000)
             settled = int(page.get_attribute("body", "data-stabilized-ms"))
             page.close()
-            print(f"{drawn.nodes:>5} nodes {drawn.links:>5} links: page {drawn.size / 1e6:.1f} MB made in {made:.1f} s; "
-                  f"still {settled / 1000:.1f} s after its script started")
+            print(f"{drawn.nodes:>5} nodes {drawn.links:>5} links: page {drawn.size / 1e6:.1f} MB made in "
+                  f"{made:.1f} s; still {settled / 1000:.1f} s after its script started")
         browser.close()
 
 

@@ -466,6 +466,10 @@ def _listed(inputs: tuple[str, ...]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def _source(store_dir: str | None, graph_file: str | None) -> str:
     """The store folder or RDF file a command reads; exits with a message when neither or both are given."""
     if (store_dir is None) == (graph_file is None):
@@ -540,7 +544,8 @@ def viz(store_dir: str | None, graph_file: str | None, output: str, focus: str |
         _fail(f"cannot write {output}: {e.strerror or e}")
     for note in drawn.notes:
         click.echo(f"kg: {note}", err=True)
-    click.echo(f"drew {drawn.nodes} nodes, {drawn.links} links -> {output} ({drawn.size / 1e6:.1f} MB, "
+    click.echo(f"drew {_count(drawn.nodes, 'node')}, {_count(drawn.links, 'link')} -> {output} "
+               f"({drawn.size / 1e6:.1f} MB, "
                f"{time.perf_counter() - started:.1f} s)", err=True)
 
 

@@ -161,8 +161,8 @@ def choose_format(result: str, accept: str | None, short: str | None = None) -> 
         names = SHORT_NAMES.get(short)
         chosen = names and names[0 if result == "results" else 1]
         if not chosen:
-            raise ProtocolError(400, f"format={short} is not a format for this result: use one of "
-                                     f"{', '.join(n for n, pair in SHORT_NAMES.items() if pair[0 if result == 'results' else 1])}")
+            usable = [n for n, pair in SHORT_NAMES.items() if pair[0 if result == "results" else 1]]
+            raise ProtocolError(400, f"format={short} is not a format for this result: use one of {', '.join(usable)}")
         return chosen
     for media, _ in accepted(accept):
         if media in table:

@@ -37,11 +37,11 @@ def actor_finder(data: Dataset):
     return lambda name: [a.value for a in find_actors(data.db, name)]
 
 
-def visualize(source: str | Path, output: str | Path, options: ViewOptions = ViewOptions(),
+def visualize(source: str | Path, output: str | Path, options: ViewOptions | None = None,
               title: str | None = None) -> Drawn:
     """Draw the graph of ``source`` (a store folder or an RDF file) to the HTML file ``output``."""
     data = open_dataset(source)
-    selection = select(read_view(data), options, actor_finder(data))
+    selection = select(read_view(data), options or ViewOptions(), actor_finder(data))
     size = write_html(selection, output, title or f"kg: {Path(source).name or source}")
     return Drawn(len(selection.view.nodes), len(selection.view.links), tuple(selection.notes), size)
 

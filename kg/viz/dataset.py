@@ -44,7 +44,7 @@ class Dataset:
         solutions = self.query(sparql)
         names = [v.value for v in solutions.variables]
         for solution in solutions:
-            yield {n: t.value for n, t in zip(names, solution) if t is not None}
+            yield {n: t.value for n, t in zip(names, solution, strict=True) if t is not None}
 
 
 def visible_graphs(db: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:

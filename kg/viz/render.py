@@ -103,7 +103,7 @@ def link_tooltip(link: Link, labels: dict[str, str]) -> str:
     """What hovering a link shows: who did what to whom, how many sources say so, and the sentences."""
     source, target = labels.get(link.source, link.source), labels.get(link.target, link.target)
     out = [f"<b>{escape(source)}</b> {escape(link.relation)} <b>{escape(target)}</b>"]
-    if link.relation in RELATIONS:
+    if link.evidence:  # an edge's own, or for a role link its statement's
         n = link.sources
         out.append(f"<div>{n} independent source{'s' if n != 1 else ''}:</div>")
         out.append(evidence_html(link.evidence))

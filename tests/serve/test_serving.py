@@ -29,7 +29,8 @@ def ask(base: str, query: str) -> bool:
 
 
 def post_update(base: str, text: str):
-    return http(f"{base}/sparql", method="POST", body=text.encode(), headers={"Content-Type": "application/sparql-update"})
+    return http(f"{base}/sparql", method="POST", body=text.encode(),
+                headers={"Content-Type": "application/sparql-update"})
 
 
 @pytest.fixture
@@ -86,8 +87,8 @@ def test_kg_serve_listens_on_loopback_and_answers_until_stopped(store):
                                stderr=subprocess.PIPE, text=True, env=env)
     try:
         line = process.stderr.readline()
-        m = re.match(r"serving .+ at (http://127\.0\.0\.1:(\d+)/) \(SPARQL endpoint \1sparql; read-only; timeout 30 s\)",
-                     line)
+        m = re.match(r"serving .+ at (http://127\.0\.0\.1:(\d+)/) "
+                     r"\(SPARQL endpoint \1sparql; read-only; timeout 30 s\)", line)
         assert m, line
         assert ask(m[1].rstrip("/"), "ASK { ?l a kg:Letter }") is True
     finally:

@@ -93,6 +93,13 @@ def test_tooltips_show_other_names_sentence_outlet_date_and_article_link(tiny):
     assert '<a href="https://jazeera.example/2" target="_blank" rel="noopener noreferrer">' in tip
 
 
+def test_a_role_link_shows_the_evidence_of_its_statement(tiny):
+    labels = {n: v.label for n, v in tiny.nodes.items()}
+    sender = next(lk for lk in tiny.links if lk.relation == "sender")
+    tip = link_tooltip(sender, labels)
+    assert "<b>Esmail Qaani</b> sender" in tip and "Qaani sent a letter to Ismail Haniyeh." in tip
+
+
 def test_article_text_is_escaped_and_only_web_addresses_become_links(tiny, html):
     labels = {n: v.label for n, v in tiny.nodes.items()}
     quoted = next(lk for lk in tiny.links if lk.relation == "quoted")

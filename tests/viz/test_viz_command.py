@@ -11,7 +11,7 @@ from viz.synthetic import synthetic_turtle
 from kg.cli import main
 from kg.viz import fetched_urls
 
-SUMMARY = re.compile(r"drew (\d+) nodes, (\d+) links -> (.+) \(\d+\.\d MB, \d+\.\d s\)")
+SUMMARY = re.compile(r"drew (\d+) nodes?, (\d+) links? -> (.+) \(\d+\.\d MB, \d+\.\d s\)")
 
 
 def kg(*args):
