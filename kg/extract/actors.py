@@ -562,9 +562,10 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             if cut:
                 role_of.append(" ".join(words[:cut]))
             nxt = segs[k + 1] if k + 1 < len(segs) else None
-            if nxt and nxt[0] == "TITLE" and nxt[2] - nxt[1] == 1 and k + 2 == len(segs) and B - A == 1 \
-                    and texts[a] in lexicons.given_names():
-                B = i + nxt[2]  # `Rep. Peter King`: a title word as surname
+            if nxt and nxt[0] == "TITLE" and nxt[2] - nxt[1] == 1 and k + 2 == len(segs) and (
+                    B - A == 1 and texts[a] in lexicons.given_names() or
+                    2 <= B - A <= 3 and texts[nxt[1]] in SURNAME_TITLES and _name_like(words)):
+                B = i + nxt[2]  # `Rep. Peter King`, `Justice Nadia Kamran Sheikh`: a title word as surname
                 k += 1
             name = Name(A + (cut or 0), B, PERSON, title=doc[title[0]:title[1]].text, title_i=title[0],
                         roles=list(role_of))
@@ -573,8 +574,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             title, role_of = None, []
             k += 1
             continue
-        if len(words) >= 2 and words[0].lower() in ("radio", "tv", "television", "channel", "press") and \
-                not lx.is_common(words[1]):
+        if len(words) >= 2 and (words[0].lower() in ("radio", "tv", "television") or words[0].lower() in (
+                "channel", "press") and not lx.is_common(words[1])):
             out.append(Name(A, B, ORGANIZATION, kind="outlet"))  # `Radio Mitre`, `Channel Seven`
             k += 1
             continue
@@ -692,6 +693,9 @@ def _person_start(words: list[str]) -> int | None:
 def _type_from_context(doc: Doc, names: list[Name]) -> None:
     """Type names the lexicons left open, from the words around them."""
     for n in names:
+        if n.type is None and _interviewer(doc, n):
+            n.type, n.kind = ORGANIZATION, "outlet"
+            continue
         if n.kind == "maybe-person":
             before = doc[n.start_i - 1] if n.start_i > 0 else None
             if before is not None and before.lower_ in ORG_DESCRIPTORS:
@@ -725,6 +729,14 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
             n.j += 1  # `Trump administration`
             n.type, n.kind = ORGANIZATION, None
     _type_lists(doc, names)
+
+
+def _interviewer(doc: Doc, n: Name) -> bool:
+    """`Speaking to Sky Sports`, `in an interview with Channel Four`: common words named as the outlet."""
+    before = doc[n.start_i - 1] if n.start_i > 0 else None
+    return before is not None and before.lower_ in ("to", "with") and n.start_i >= 2 and \
+        doc[n.start_i - 2].lower_ in ("speaking", "spoke", "talking", "interview", "interviewed") and \
+        n.j - n.i <= 3 and all(lx.is_common(t.text) for t in doc[n.i:n.j])
 
 
 def _person_context(doc: Doc, n: Name) -> bool:

@@ -31,6 +31,8 @@ PREPOSITIONS = {"to", "for", "with", "from", "of", "at", "in", "on", "about", "a
                 "under", "upon", "without", "within", "via", "across", "behind", "beside", "including", "by"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                "my", "your", "some", "many", "several", "both", "each", "every", "another", "other", "such"}
+AGE = re.compile(r"\d+-year-old")  # `the 23-year-old`: a person described by age
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "also",
                     "further", "then", "later", "again", "reportedly", "repeatedly", "once", "recently",
                     "previously", "earlier", "first", "still", "already", "just", "publicly", "privately",
@@ -241,15 +243,18 @@ class Discourse:
                 m += 1
             if m < end and doc[m].text == ",":
                 j = m + 1
+        copula = False
         while j < end and (doc[j].lower_ in SKIP_BEFORE_VERB or doc[j].lower_ in TIME_WORDS or _party_tag(doc[j].text)
                            or doc[j].text == "," or doc[j].lower_ == "on" and j + 1 < end
-                           and doc[j + 1].lower_ in TIME_WORDS):
+                           and doc[j + 1].lower_ in TIME_WORDS or doc[j].lower_ in REFLEXIVES):
+            copula = copula or doc[j].lower_ in ("was", "is", "were", "are")
             j += 1
         if j >= end:
             return False
         t = doc[j]
         return t.is_lower and (lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_) is not None
-                               or t.lower_.endswith("s") and lx.verb_class(t.lower_[:-1]) is not None)
+                               or t.lower_.endswith("s") and lx.verb_class(t.lower_[:-1]) is not None) or (
+            copula and t.is_alpha and not t.is_sent_start)  # `Ybarra himself was more measured`
 
     # ------------------------------------------------------------------ names and pronouns
 
@@ -406,6 +411,11 @@ class Discourse:
                                                      "nine", "ten", "dozens", "hundreds", "thousands"))
         if not definite and low not in PLURAL_GROUP_NOUNS:
             return ()
+        if AGE.fullmatch(low) and head_k == len(words) - 1:
+            # `the 23-year-old dedicated his goals`: the person the text is about
+            return self._recent(head.i, lambda f: f.kind in ("subject", "speaker") and len(f.actors) == 1
+                                and self.index.actors[f.actors[0]].type == PERSON
+                                and self.sent_of[head.i] - self.sent_of[f.pos] <= 4)
         if low in OWNED_SPEAKERS and head_k > 0 and words[head_k - 1].text in POSSESSIVE:
             owner = self.actor_at(words[head_k - 2].i) if head_k >= 2 else None
             return (owner,) if owner is not None else ()
@@ -612,7 +622,8 @@ class Discourse:
             return self.resolve_pronoun(k), k
         if n is not None and n.actor < 0 and n.i > 0 and doc[n.i - 1].lower_ in ("a", "an"):
             return (), n.i - 1  # `a Senior Fellow`
-        if t.is_alpha and (t.is_lower or t.text in lexicons.words("titles.txt")) or t.lower_ == "ceo":
+        if t.is_alpha and (t.is_lower or t.text in lexicons.words("titles.txt")) or t.lower_ == "ceo" or \
+                AGE.fullmatch(t.lower_):
             lo = k
             while lo > 0 and k - lo < 6:
                 p = doc[lo - 1]
@@ -697,7 +708,8 @@ class Discourse:
             if e > j + 2 and doc[e - 1].lower_ in lx.roles():
                 return self.resolve_description(k, e), e
         e = j
-        while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num) and (
+        while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num or AGE.fullmatch(doc[e].lower_)) \
+                and not (e > j and AGE.fullmatch(doc[e - 1].lower_)) and (
                 doc[e].is_lower or doc[e].is_title or doc[e].is_upper and doc[e].lower_ in lx.roles()) \
                 and doc[e].lower_ not in PREPOSITIONS and doc[e].lower_ not in ("and", "that", "who", "said") \
                 and not (e > j and doc[e].lower_ in ("run", "led", "operated", "organised", "organized", "managed",
@@ -896,7 +908,7 @@ class Discourse:
                 n = self.index.name_at(start - 1)  # `Behnam Ben Taleblu a Senior Fellow at …`
                 if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == PERSON:
                     return (n.actor,)
-            b = start - 1
+            b = self._role_words_before(start, sent_start, actors)
             while b >= sent_start and doc[b].lower_ in DETERMINERS:
                 b -= 1
             before = doc[b] if b >= sent_start else None
@@ -917,6 +929,32 @@ class Discourse:
                 return self.with_list(actors, start)[0]
             return ()
         return ()
+
+    def _role_words_before(self, start: int, sent_start: int, actors: tuple[int, ...]) -> int:
+        """The token before a person's name and the role words in front of it: in `a letter to IMF
+        managing director Kristalina Georgieva` the name is the object of `to`."""
+        doc = self.doc
+        b = start - 1
+        if not (actors and b >= sent_start and doc[b].is_lower and doc[b].lower_ in lx.roles()
+                and self.index.actors[actors[0]].type == PERSON):
+            return b
+        b -= 1
+        while b >= sent_start and b > start - 8:
+            t = doc[b]
+            n = self.index.name_at(b)
+            if n is not None and n.actor >= 0 and self.index.actors[n.actor].type in (ORGANIZATION, STATE):
+                b = n.i - 1
+                continue
+            if n is None and t.is_title and not t.is_sent_start and t.lower_ not in DETERMINERS:
+                b -= 1  # `Fund managing director`: a capitalised word of the role
+                continue
+            if t.is_lower and t.is_alpha and t.lower_ not in PREPOSITIONS and t.lower_ not in DETERMINERS and \
+                    not lexicons.is_past_verb(t.lower_) and not lx.verb_class(t.lower_) and \
+                    t.lower_ not in ("and", "or", "but", "that", "who", "which"):
+                b -= 1
+                continue
+            break
+        return b
 
     def participle_subject(self, v: int, sent_start: int) -> tuple[int, ...]:
         """The subject of `…, praising his resistance`: that of the nearest verb before the participle.

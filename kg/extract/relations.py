@@ -322,6 +322,12 @@ class RelationFinder:
                         if owner is not None and owner.actor >= 0 and self._outlet(owner.actor):
                             outlet = [owner.actor]
                     who = self._subject(t.i, s.start)
+                    if low == "speaking" and t.i - 2 >= s.start and doc[t.i - 1].text == ",":
+                        before = d.np_ending_at(t.i - 2)  # `Albarracín, speaking to Radio Mitre, put …`
+                        who = before[0] if before and before[0] else who
+                    if not who and low == "speaking" and end + 1 < s.end and doc[end].text == ",":
+                        after = d.np_starting_at(end + 1, s.end)  # `Speaking to Sky Sports, the 23-year-old …`
+                        who = after[0] if after else ()
                     for a in outlet:
                         for b in who:
                             self.add("quoted", a, b, t.i)

@@ -167,3 +167,10 @@ def test_family_name_first_after_a_title_with_a_domain(run):
 def test_particles_inside_a_name(run):
     ex = run('The groups wrote to Commission President Ursula von der Leyen on Monday.')
     assert actor(ex, "Ursula von der Leyen").type == PERSON
+
+
+def test_title_word_as_last_name(run):
+    ex = run('Hearing the petition, Justice Nadia Kamran Sheikh adjourned the case. '
+             '"The state cannot keep a citizen waiting," Justice Sheikh remarked.')
+    judge = actor(ex, "Nadia Kamran Sheikh")
+    assert judge.type == PERSON and "Sheikh" in judge.aliases

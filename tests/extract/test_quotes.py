@@ -166,3 +166,17 @@ def test_quote_evidence_holds_the_attribution(run):
     assert text[q.start:q.end] == q.text
     assert q.evidence.text == '"The harvest was the best in a decade," Lena Vogt said.'
     assert q.cue == "said"
+
+
+def test_person_described_by_age_is_the_person_in_focus(run):
+    ex = run('Tomás Ybarra scored twice. Ybarra himself was more measured. Speaking to a reporter, the '
+             '23-year-old thanked coach Gary Holcroft for "believing in me".\n\n'
+             '"It has been a difficult month for my family," he said.')
+    assert speaker_of(ex, "believing in me") == "Tomás Ybarra"
+    assert speaker_of(ex, "difficult month") == "Tomás Ybarra"
+
+
+def test_quote_in_a_letter_sentence_is_the_senders(run):
+    ex = run('On Monday, the Harbour Workers Union sent a letter to Fund managing director Kristalina Georgieva '
+             'urging the Fund to wait until the government "opens a genuine dialogue with the workers."')
+    assert speaker_of(ex, "genuine dialogue") == "Harbour Workers Union"

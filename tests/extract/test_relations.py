@@ -109,3 +109,12 @@ def test_praise_object_apposition_is_not_a_second_object(run):
 def test_praise_for_a_position_taken_by_someone(run):
     ex = run('Governor Maria Castell welcomed the position taken by Senator Paul Whitmore on the dam.')
     assert relations(ex, "praised") == {("praised", "Maria Castell", "Paul Whitmore")}
+
+
+@pytest.mark.parametrize("text", [
+    'Economy Minister Federico Albarracín, speaking to Radio Mitre, put the cost of the strike at "600 million".',
+    'Speaking to Sky Sports, Economy Minister Federico Albarracín put the cost of the strike at "600 million".',
+])
+def test_speaking_to_an_outlet_is_quoted_by_it(run, text):
+    outlet = "Radio Mitre" if "Mitre" in text else "Sky Sports"
+    assert ("quoted", outlet, "Federico Albarracín") in relations(ex := run(text), "quoted"), relations(ex)
