@@ -11,10 +11,11 @@ A named query is a SPARQL file whose leading comment documents it::
 
 ``# param: NAME TYPE[=DEFAULT]  help`` declares the variable ``?NAME``. TYPE is
 ``ACTOR`` (a name, matched against every actor's label and other names, case- and
-spelling-tolerant; the query runs once per matching actor), ``INTEGER`` or ``TEXT``.
-Values are bound by the store's substitutions, never pasted into the query text.
-Oxigraph binds only variables the query projects, so a named query selects its
-parameters too (and groups by them); ``run_named`` leaves those columns out.
+spelling-tolerant; the query answers for every actor it matches), ``INTEGER`` or ``TEXT``.
+Values are bound as RDF terms in a VALUES block (``kg.query.run.with_values``), never
+pasted into the query text: where the query has ``VALUES ?NAME { default }`` (put it
+beside the FILTER that uses it, so the store filters early), else at the start of the
+WHERE clause, which suits an ACTOR: the store starts from the actor's own facts.
 """
 from __future__ import annotations
 
@@ -24,13 +25,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from itertools import product
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.nlp.names import fold, same_name, same_word, words
-from kg.query.run import Result, Target, Term, run_query, union
+from kg.query.run import Result, Target, Term, run_query
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(ACTOR|INTEGER|TEXT)(?:=(\S+))?\s*(.*)$")
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -99,24 +99,15 @@ def named_query(name: str) -> NamedQuery:
 
 def run_named(target: Target | ox.Store, query: str | NamedQuery, args: Sequence[str] = (),
               values: Mapping[str, object] | None = None) -> Result:
-    """Run a named query (or a ``.rq`` file's, parsed) with its parameters in order (``args``) or by name."""
+    """Run a named query (or a ``.rq`` file's, parsed) with its parameters in order (``args``) or by name.
+
+    An ACTOR parameter takes every actor its name matches, so the query answers for each.
+    """
     q = query if isinstance(query, NamedQuery) else named_query(query)
     given = bind_params(q, args, values or {})
-    db = target.db if isinstance(target, Target) else target
-    choices = []
-    for p in q.params:
-        if p.type == "ACTOR":
-            choices.append([(p.name, a) for a in _actors_or_fail(db, given[p.name])])
-        else:
-            choices.append([(p.name, _literal(p, given[p.name]))])
-    result = union(run_query(target, q.sparql, dict(combo)) for combo in product(*choices))
-    return without(result, {p.name for p in q.params})
-
-
-def without(result: Result, columns: set[str]) -> Result:
-    """The result with ``columns`` left out."""
-    keep = [i for i, v in enumerate(result.variables) if v not in columns]
-    return Result(tuple(result.variables[i] for i in keep), [tuple(row[i] for i in keep) for row in result.rows])
+    bindings = {p.name: _actors_or_fail(target, given[p.name]) if p.type == "ACTOR" else _literal(p, given[p.name])
+                for p in q.params}
+    return run_query(target, q.sparql, bindings)
 
 
 def bind_params(q: NamedQuery, args: Sequence[str], values: Mapping[str, object]) -> dict[str, object]:
@@ -153,11 +144,19 @@ SELECT DISTINCT ?actor ?name WHERE {
   VALUES ?class { kg:Person kg:Organization }
   ?actor a ?class ; rdfs:label|skos:altLabel ?name .
 }"""
-EXACT = """
-SELECT DISTINCT ?actor ?wanted WHERE {
+AS_WRITTEN = """
+SELECT DISTINCT ?actor ?name WHERE {
+  VALUES ?property { rdfs:label skos:altLabel }
+  ?actor ?property ?name .
   VALUES ?class { kg:Person kg:Organization }
-  ?actor rdfs:label|skos:altLabel ?name .
+  ?actor a ?class .
+}"""
+ANY_CASE = """
+SELECT DISTINCT ?actor WHERE {
+  VALUES ?property { rdfs:label skos:altLabel }
+  ?actor ?property ?name .
   FILTER(LCASE(STR(?name)) = ?wanted)
+  VALUES ?class { kg:Person kg:Organization }
   ?actor a ?class .
 }"""
 
@@ -165,16 +164,21 @@ SELECT DISTINCT ?actor ?wanted WHERE {
 def find_actors(target: Target | ox.Store, name: str) -> list[ox.NamedNode]:
     """The actors ``name`` names, best matches only, in IRI order.
 
-    Tried in turn until one finds any: the name or another name of an actor, in any
-    case; the same name however transliterated (Esmaeil Ghaani for Esmail Qaani); the
-    name as whole words of a longer one (Qaani for Esmail Qaani).
+    Tried in turn until one finds any: the name or another name of an actor as
+    written (an index lookup), then in any case; the same name however
+    transliterated (Esmaeil Ghaani for Esmail Qaani); the name as whole words of a
+    longer one (Qaani for Esmail Qaani).
     """
     wanted = " ".join(name.split())
     if not wanted:
         return []
-    exact = run_query(target, EXACT, {"wanted": ox.Literal(wanted.lower())})
+    for form in dict.fromkeys((wanted, wanted.title())):
+        exact = run_query(target, AS_WRITTEN, {"name": ox.Literal(form)})
+        if exact.rows:
+            return sorted({r[0] for r in exact.rows}, key=lambda n: n.value)
+    exact = run_query(target, ANY_CASE, {"wanted": ox.Literal(wanted.lower())})
     if exact.rows:
-        return sorted((r[0] for r in exact.rows), key=lambda n: n.value)
+        return sorted({r[0] for r in exact.rows}, key=lambda n: n.value)
     names = run_query(target, ACTOR_NAMES).rows
     for same in (_folded, _transliterated, _within):
         hits = {actor.value for actor, label in names if same(wanted, label.value)}
@@ -197,7 +201,7 @@ def _within(wanted: str, name: str) -> bool:
     return any(all(same_word(a, b) for a, b in zip(w, n[i:i + len(w)])) for i in range(len(n) - len(w) + 1))
 
 
-def _actors_or_fail(db: ox.Store, name: object) -> list[Term]:
+def _actors_or_fail(db, name: object) -> list[Term]:
     if isinstance(name, ox.NamedNode):
         return [name]
     found = find_actors(db, str(name))

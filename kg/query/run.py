@@ -12,14 +12,16 @@ reifies) comes once per graph: use ``DISTINCT`` or aggregates.
     ...     run_query(t, "ASK { ?l a kg:Letter }").boolean
     True
 
-Values are bound by Oxigraph's substitutions (``bindings``), never pasted into the
-query text, so a name with quotes or braces in it is just a literal.
+Values for variables (``bindings``) are RDF terms that Oxigraph itself serializes into a
+``VALUES`` block, never text pasted into the query, so a name with quotes or braces in
+it is just a literal.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -92,13 +94,16 @@ def open_file(path: str | Path, fmt: str | None = None) -> Target:
     """An RDF file loaded into memory; named graphs of TriG and N-Quads are kept."""
     path = Path(path)
     if not path.is_file():
-        raise KGError(f"there is no file {path}: give --graph an RDF file or --store a store folder")
+        raise KGError(f"there is no file {path}: give an RDF file (.ttl, .trig, .nt, .nq, .jsonld, .rdf) or a store folder")
     fmt = fmt or format_for(path)
     if fmt not in RDF_FORMATS:
         raise KGError(f"cannot read {path} as {fmt!r}: use one of {', '.join(RDF_FORMATS)}")
     db = ox.Store()
+    # Triples go in a named graph of their own, as a store's do, so that queries reading
+    # one graph at a time (GRAPH ?g { ... }) read a file too; TriG and N-Quads keep theirs.
+    into = {} if RDF_FORMATS[fmt].supports_datasets else {"to_graph": ox.NamedNode(path.resolve().as_uri())}
     try:
-        db.load(path=str(path), format=RDF_FORMATS[fmt])
+        db.load(path=str(path), format=RDF_FORMATS[fmt], **into)
     except SyntaxError as e:
         raise KGError(f"cannot read {path} as {fmt}: {e}; if it is another format, give the file that "
                       "format's extension (.ttl, .trig, .nt, .nq, .jsonld, .rdf)") from None
@@ -125,11 +130,17 @@ class Result:
         return "graph" if self.triples is not None else "select"
 
 
-def run_query(target: Target | ox.Store, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
-    """Run ``sparql`` over the union of all graphs of ``target``; ``bindings`` give variables values."""
-    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+def run_query(target: Target | ox.Store, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Result:
+    """Run ``sparql`` over the union of all graphs of ``target``.
+
+    ``bindings`` give variables their values, one term or several (the query then
+    answers for each), as a ``VALUES`` block at the start of the query's WHERE clause
+    (see ``with_values``).
+    """
+    if bindings:
+        sparql = with_values(sparql, bindings)
     try:
-        return _run(target.db if isinstance(target, Target) else target, sparql, substitutions)
+        return _run(target.db if isinstance(target, Target) else target, sparql)
     except SyntaxError as e:
         error = QueryError(syntax_message(sparql, str(e)))
     except OSError as e:
@@ -139,25 +150,87 @@ def run_query(target: Target | ox.Store, sparql: str, bindings: Mapping[str, Ter
     raise error  # outside the except clause, so it carries no traceback of _run (see there)
 
 
-def _run(db: ox.Store, sparql: str, substitutions: dict) -> Result:
+def _run(db: ox.Store, sparql: str) -> Result:
     """The query itself. Apart from ``run_query`` so that an error's traceback keeps no reference to the
     store: a store stays locked while anything refers to it, and a notebook keeps the last traceback."""
     if db is None:
         raise QueryError("this graph is closed: open it again")
-    raw = db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions or None)
+    raw = db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     if isinstance(raw, ox.QueryBoolean):
         return Result(boolean=bool(raw))
     if isinstance(raw, ox.QueryTriples):
         return Result(triples=list(raw))
     variables = tuple(v.value for v in raw.variables)
-    return Result(variables, [tuple(s[v] for v in variables) for s in raw])
+    return Result(variables, [tuple(solution) for solution in raw])
 
 
-def union(results: Iterable[Result]) -> Result:
-    """The rows of several SELECT results of one query, in turn, each row once."""
-    results = list(results)
-    rows = list(dict.fromkeys(row for r in results for row in r.rows))
-    return Result(results[0].variables if results else (), rows)
+# --- values for variables -------------------------------------------------------------------------------
+
+Binding = Term | Sequence[Term]
+TOKENS = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$]\w+)
+  | (?P<word>[A-Za-z_][\w-]*)
+  | (?P<brace>\{)
+""", re.S | re.X)
+
+
+def with_values(sparql: str, bindings: Mapping[str, Binding]) -> str:
+    """``sparql`` with the values of its variables: where the query has ``VALUES ?name { ... }`` (a
+    default), the values given replace that block's; the others open its WHERE clause as
+    ``VALUES (?a ?b) { (<x> "y") ... }``, one row per combination (a variable given several
+    values takes each in turn).
+
+    The values are RDF terms written by Oxigraph's own serializer (an IRI it has checked,
+    a literal it has escaped), so nothing given can change the query around them. Placed
+    where the query uses them, they let the store's planner start from them: the query
+    costs what the actor's own facts cost, not what the whole store holds.
+    """
+    for name in bindings:
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"{name!r} cannot name a variable: use letters, digits and _")
+    terms = {name: [v] if isinstance(v, (ox.NamedNode, ox.BlankNode, ox.Literal)) else list(v)
+             for name, v in bindings.items()}
+    masked = _masked(sparql)
+    leading = {}
+    for name, values in reversed(list(terms.items())):
+        block = re.search(rf"\bVALUES\s+[?$]{name}\s*(\{{[^{{}}]*\}})", masked, re.I)
+        if block is None:
+            leading[name] = values
+            continue
+        data = "{ " + " ".join(str(t) for t in values) + " }"
+        start, end = block.span(1)
+        sparql = sparql[:start] + data + sparql[end:]
+        masked = masked[:start] + data + masked[end:]
+    if not leading:
+        return sparql
+    names = list(reversed(leading))
+    rows = " ".join("(" + " ".join(str(t) for t in combo) + ")" for combo in product(*(leading[n] for n in names)))
+    at = _where_brace(sparql)
+    return f"{sparql[:at + 1]} VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}\n{sparql[at + 1:]}"
+
+
+def _masked(sparql: str) -> str:
+    """The query with its comments and strings blanked out, the same length, to search its syntax."""
+    return TOKENS.sub(lambda m: " " * len(m[0]) if m.lastgroup in ("comment", "string") else m[0], sparql)
+
+
+def _where_brace(sparql: str) -> int:
+    """Where the WHERE clause opens: the ``{`` after the first WHERE keyword (outside comments, strings
+    and IRIs), or the first ``{`` when the query leaves the keyword out (``SELECT * { ... }``)."""
+    first, after_where = None, False
+    for m in TOKENS.finditer(sparql):
+        if m.lastgroup == "word" and m[0].upper() == "WHERE":
+            after_where = True
+        elif m.lastgroup == "brace":
+            if after_where:
+                return m.start()
+            first = m.start() if first is None else first
+    if first is None:
+        raise QueryError("the query has no WHERE clause to give values to")
+    return first
 
 
 def _name(target) -> str:

@@ -108,3 +108,37 @@ def test_a_store_is_released_when_closed(sample_store):
         assert run_query(t, "ASK { ?s ?p ?o }").boolean
     with open_target(sample_store) as t:  # the lock was released: it opens again
         assert run_query(t, "ASK { ?s ?p ?o }").boolean
+
+
+def test_values_open_the_where_clause_past_comments_strings_and_iris():
+    from kg.query.run import with_values
+
+    q = ('# WHERE { in a comment\nPREFIX ex: <http://ex.org/WHERE/>\n'
+         'SELECT ?where ?x WHERE { ?x ex:p "WHERE {" ; ex:q ?where }')
+    out = with_values(q, {"x": [ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/b")]})
+    assert out.count("VALUES") == 1
+    assert 'WHERE { VALUES (?x) { (<http://ex.org/a>) (<http://ex.org/b>) }\n ?x ex:p "WHERE {"' in out
+    assert with_values("SELECT * { ?s ?p ?o }", {"s": ox.NamedNode("http://a")}).startswith(
+        "SELECT * { VALUES (?s) { (<http://a>) }")
+
+
+def test_several_values_answer_for_each(store):
+    q = "SELECT ?a ?name WHERE { ?a rdfs:label ?name }"
+    rows = run_query(store, q, {"name": [ox.Literal("Khalil Haddad"), ox.Literal("Yousef Karimi")]}).rows
+    assert sorted(r[1].value for r in rows) == ["Khalil Haddad", "Yousef Karimi"]
+
+
+def test_a_literal_value_cannot_break_out_of_its_quotes():
+    from kg.query.run import with_values
+
+    out = with_values("SELECT ?n WHERE { ?a rdfs:label ?n }", {"n": ox.Literal('x" } ; DROP ALL ; #\n')})
+    assert '"x\\" } ; DROP ALL ; #\\n"' in out
+
+
+def test_a_values_block_in_the_query_takes_the_values_given_in_place():
+    from kg.query.run import with_values
+
+    q = 'SELECT ?e WHERE {\n  { VALUES ?min { 2 } ?e kg:sourceCount ?n FILTER(?n >= ?min) }\n  # VALUES ?min { 9 }\n}'
+    out = with_values(q, {"min": ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))})
+    assert 'VALUES ?min { "3"^^<http://www.w3.org/2001/XMLSchema#integer> } ?e' in out
+    assert "# VALUES ?min { 9 }" in out and out.count("VALUES") == 2  # the comment is left alone
