@@ -397,6 +397,12 @@ class QuoteFinder:
                 quoting = self._quoting(s_start, k, first)
                 if quoting:
                     return quoting
+                if k - 2 >= s_start and doc[k - 1].text in ("'s", "’s") and not any(
+                        doc[x].lower_ in ("was", "is", "were", "are", "has", "had", "seemed", "sounded")
+                        for x in range(k + 1, first)):  # `Tinubu's praise … was “premature”`: about it
+                    owner = self.d.index.name_at(k - 2)  # `cites Vesterby's warning, made in April, that “…”`
+                    if owner is not None and owner.actor >= 0:
+                        return Attributed(None, (owner.actor,), doc[k].lower_, k)
                 if cls == "cite":
                     # `His letter quotes from a Labour Party handbook about “…”`: the handbook's words
                     owner = self._cited_owner(k, first)

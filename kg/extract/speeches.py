@@ -40,7 +40,8 @@ EVENT_NOUNS = {"rally", "conference", "summit", "forum", "meeting", "ceremony", 
                "commemoration", "graduation", "launch", "inauguration", "service", "sermon"}
 EVENT_NAMES = {"Summit", "Forum", "Conference", "Assembly", "Congress", "Council", "Parliament", "Session",
                "Convention", "Symposium", "Meeting", "Rally", "Debate", "Dialogue", "Festival", "Ceremony", "Expo",
-               "Week", "Day", "Games", "Plenary", "Hall"}
+               "Week", "Day", "Games", "Plenary", "Hall", "Senate", "House", "Chamber", "Parliament", "Knesset",
+               "Majlis", "Duma", "Bundestag", "Commons", "Lords"}
 OCCASIONS = [re.compile(r"\b(?:marking|to mark|on the occasion of|commemorating|celebrating)\s+(.+)", re.I),
              re.compile(r"\b(?:at|to|during|before|for)\s+(.+)", re.I),
              re.compile(r"\bon\s+(.+)", re.I)]
@@ -202,6 +203,10 @@ class SpeechFinder:
         for pattern in OCCASIONS:
             m = pattern.search(text)
             if m:
+                first = m.group(1).split()[0]
+                if first.islower() and first not in DETERMINERS | AUDIENCE | EVENT_NOUNS | {"his", "her", "their",
+                                                                                            "its", "our"}:
+                    continue  # `in his policy address to set up an office`
                 occ = re.sub(r"^(?:the|a|an)\s+", "", DATE_WORDS.sub("", m.group(1).strip()))
                 occ = re.sub(r"\s+on\s+\w+day$", "", occ).strip()
                 occ = re.sub(r"\s+(?:last|this|next)\s+(?:year|week|month)$", "", occ).strip()
@@ -253,6 +258,8 @@ class SpeechFinder:
         if k > start and doc[k - 1].text in EVENT_NAMES:
             return doc[start:k].text  # `the Kuwait-Uzbekistan Business Forum`
         words = [doc[x].lower_ for x in range(start, min(s_end, start + 3))]
+        if words and doc[start].is_title and not doc[start].is_sent_start:
+            return None  # `told the Nation`: a newspaper, not the nation
         if words and (words[0] in AUDIENCE | EVENT_NOUNS or " ".join(words[:2]) in EVENT_NOUNS):
             end = start + (2 if " ".join(words[:2]) in EVENT_NOUNS else 1)
             return doc[start:end].text
@@ -277,12 +284,13 @@ class SpeechFinder:
                 occasion = None
         elif t.i == s.start and low in ("at", "during", "in"):
             occasion = self._event(t.i + 1, s.end)
-            if occasion is not None and occasion.split()[-1].lower() not in EVENT_NOUNS | {"debate"} and \
-                    occasion.split()[-1] not in EVENT_NAMES:
-                occasion = None
+            if occasion is not None and (occasion.split()[-1].lower() not in EVENT_NOUNS | {"debate"} and
+                                         occasion.split()[-1] not in EVENT_NAMES or occasion.lower() == "meeting"):
+                occasion = None  # `During the meeting, X lauded …`: talks, not a speech
         elif low in ("during", "in", "at") and not t.i == s.start and nxt in ("a", "the", "his", "her", "their") and \
                 any(doc[x].lower_ == "debate" for x in range(t.i + 1, min(s.end, t.i + 5))):
-            occasion = doc[t.i + 1:min(s.end, t.i + 5)].text  # `made during a plenary debate`
+            end = next(x for x in range(t.i + 1, min(s.end, t.i + 5)) if doc[x].lower_ == "debate") + 1
+            occasion = re.sub(r"^(?:the|a|an|his|her|their)\s+", "", doc[t.i + 1:end].text)  # `made during a plenary debate`
         if occasion is None:
             return False
         if any(w.lower_ in FUTURE for w in doc[max(s.start, t.i - 4):t.i] if not d.quoted[w.i]):
@@ -291,10 +299,11 @@ class SpeechFinder:
             comma = next((x.i for x in doc[t.i:s.end] if x.text == "," and not d.quoted[x.i]), None)
             got = d.np_starting_at(comma + 1, s.end) if comma is not None else None
             speakers = got[0] if got else ()  # `Speaking at a town hall …, Rourke told …`
+        elif low in ("during", "in", "at"):
+            speakers = self._owner_of_made(t.i, s.start) or d.subject_before(t.i, s.start) or \
+                d.clause_subject(s.start, t.i)
         elif low.endswith("ing"):
             speakers = d.participle_subject(t.i, s.start)  # `Ellery, speaking at the conference, said`
-        elif low in ("during", "in", "at"):
-            speakers = d.subject_before(t.i, s.start) or d.clause_subject(s.start, t.i)
         else:
             speakers = d.subject_before(t.i, s.start)
         for sp in speakers:
@@ -302,11 +311,31 @@ class SpeechFinder:
                 self._add(sp, t.i, s, occasion)
         return True
 
+    def _owner_of_made(self, i: int, s_start: int) -> tuple[int, ...]:
+        """`Vesterby's warning, made during a plenary debate`: the owner of what was said."""
+        doc = self.doc
+        k = i - 1
+        if k - 2 < s_start or doc[k].lower_ not in ("made", "delivered", "given", "uttered", "voiced") or \
+                doc[k - 1].text != ",":
+            return ()
+        j = k - 2
+        while j > s_start and doc[j].is_lower and doc[j].is_alpha and j > k - 6:
+            j -= 1
+        if doc[j].text in ("'s", "’s", "'", "’"):
+            n = self.d.index.name_at(j - 1)
+            if n is not None and n.actor >= 0:
+                return (n.actor,)
+        return ()
+
     def _add(self, speaker: int, cue: int, sent, occasion: str | None) -> None:
         doc = self.doc
         when = date_in(doc[max(sent.start, cue - 8):min(sent.end, cue + 12)].text, self.article_date)
+        here = self.d.sent_of[cue]
         for sp in self.speeches:
-            if sp.speaker == speaker and (sp.occasion is None or occasion is None or _similar(sp.occasion, occasion)):
+            scene = occasion is not None and occasion.split()[-1].lower() in AUDIENCE and \
+                abs(self.d.sent_of[sp.cue] - here) <= 2  # `Speaking at a town hall, X told a crowd …`
+            if sp.speaker == speaker and (sp.occasion is None or occasion is None or scene or
+                                          _similar(sp.occasion, occasion)):
                 sp.occasion = sp.occasion or occasion
                 sp.date = sp.date or when
                 return

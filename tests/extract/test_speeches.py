@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .views import speeches
+from .views import speaker_of, speeches
 
 
 def test_speech_marking_occasion(run):
@@ -63,3 +63,31 @@ def test_speech_quote_is_part_of_the_speech(run):
     assert ex.actor(quote.speaker).name == "Grace Mensah"
     assert quote.part_of == speech.id
     assert speech.quotes == (quote.id,)
+
+
+def test_one_scene_is_one_speech(run):
+    ex = run('Speaking at a town hall in Lawton on Friday night, Sen. Dale Rourke told a crowd of several hundred '
+             'that the drones were real.')
+    assert [s[0] for s in speeches(ex)] == ["Dale Rourke"]
+
+
+def test_telling_a_newspaper_is_not_a_speech(run):
+    ex = run('"He never missed a session," coach Kevin Kiprop told the Nation on Sunday.')
+    assert speeches(ex) == []
+
+
+def test_a_meeting_is_not_a_speech(run):
+    ex = run('During the meeting, Foreign Minister Yousef Al-Othman lauded the "deep-rooted" ties.')
+    assert speeches(ex) == []
+
+
+def test_words_made_during_a_debate_are_the_owners_speech(run):
+    ex = run('The letter also cites Senator Lara Vesterby\'s warning, made during a plenary debate in April, that '
+             '"certainty cannot mean impunity".')
+    assert [(s[0], s[1]) for s in speeches(ex)] == [("Lara Vesterby", "plenary debate")]
+    assert speaker_of(ex, "cannot mean impunity") == "Lara Vesterby"
+
+
+def test_occasion_is_not_a_purpose_clause(run):
+    ex = run("Chief Executive John Lee pledged in his policy address to set up a coordination office.")
+    assert all(s[1] is None or "set up" not in s[1] for s in speeches(ex))
