@@ -295,6 +295,11 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
         elif merged and merged[-1][0] == "ORG" and merged[-1][3][1] == "outlet" and s[0] == "W" and \
                 merged[-1][2] == s[1] and texts[s[1]].lower() in lx.news_words() | {"sport", "world", "one"}:
             merged[-1] = ("W", merged[-1][1], s[2], None)  # `BBC Radio Bristol`, `BBC Sport`
+            if nxt is not None and nxt[0] in ("PLACE", "STATE") and texts[s[2] - 1].lower() in ("radio", "tv", "news"):
+                merged[-1] = ("ORG", merged[-1][1], nxt[2], (None, "outlet", False))  # `BBC Radio Bristol`
+                segs[k + 1] = ("SKIP", nxt[1], nxt[2], None)
+        elif s[0] == "SKIP":
+            continue
         elif s[0] == "ORG" and not is_acronym(texts[s[1]]) and merged and merged[-1][0] in ("W", "PLACE") \
                 and merged[-1][2] == s[1] and texts[s[2] - 1] in heads and not lx.is_common(texts[s[1] - 1]) \
                 and texts[s[1] - 1] not in lx.org_heads():
@@ -1003,6 +1008,9 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
             if info.type == ORGANIZATION and any(acronym(doc[m.i:m.j].text) == bare for m in info.names):
                 return a
         return org_index.get(org_key(word))
+    company = _company_short_form(doc, word, actors)
+    if company is not None and n.type != PERSON and not n.title:
+        return company  # `Kestrel` in an article about Kestrel Motors and its founder Harold Kestrel
     # surname (or the last word) of a person named earlier, the nearest one before it
     weak = n.kind == "weak"
     best = None
@@ -1017,14 +1025,18 @@ def _single_word_actor(doc: Doc, n: Name, word: str, actors: list[ActorInfo], or
                     best = (a, m.i)
     if best is not None:
         return best[0]
-    if not weak and word not in lexicons.given_names():
-        # `Tedros` for Tedros Adhanom Ghebreyesus, `Lula` for Luiz Inácio Lula da Silva: a name that is not a
-        # surname, when exactly one person has it
+    if not weak:
+        # `Tedros` for Tedros Adhanom Ghebreyesus, `Lula` for Luiz Inácio Lula da Silva, `Dr Tedros`: a name
+        # that is not a surname, when exactly one person has it
         hits = {a for a, info in enumerate(actors) if info.type == PERSON for m in info.names
                 if len(_key_words(doc, m)) >= 2 and word in _key_words(doc, m)[:-1]}
         if len(hits) == 1:
             return hits.pop()
-    # the distinctive first word of an organization: `Tasnim` for Tasnim News Agency, `Labour` for Labour Party
+    return company
+
+
+def _company_short_form(doc: Doc, word: str, actors: list[ActorInfo]) -> int | None:
+    """The distinctive first word of an organization: `Tasnim` for Tasnim News Agency, `Labour` for Labour Party."""
     for a, info in enumerate(actors):
         if info.type != ORGANIZATION:
             continue

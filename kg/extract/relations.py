@@ -355,7 +355,8 @@ class RelationFinder:
                                             for a in src[0]):
             return
         for t in doc[s.start:s.end]:
-            if d.quoted[t.i] or t.i in range(i, src[1]) or lx.verb_class(t.lower_) not in ("say", "tell"):
+            if d.quoted[t.i] or t.i in range(i, src[1]) or lx.verb_class(t.lower_) not in ("say", "tell", "send",
+                                                                                             "praise"):
                 continue
             speakers = d.subject_before(t.i, s.start if t.i < i else src[1])
             for a in src[0]:
@@ -586,8 +587,26 @@ class RelationFinder:
         self.praise()
         self.praise_in_quotes()
         self.quoted()
+        self.published_letters()
         self.cite_speeches()
         return self.out
+
+    def published_letters(self) -> None:
+        """`In the letter, published by Tasnim News Agency on Saturday, …`, `a letter seen by the Guardian`:
+        the outlet that carries a letter relays its senders' words."""
+        doc, d = self.doc, self.d
+        for pos, senders in d.letters_by_pos:
+            end = min(doc[pos].sent.end, pos + 8)
+            for k in range(pos + 1, end - 1):
+                if doc[k].lower_ in ("published", "released", "broadcast", "carried", "aired", "seen", "read",
+                                     "posted", "leaked") and (doc[k + 1].lower_ == "by" or doc[k + 1].lower_ == "out"
+                                                              and k + 2 < end and doc[k + 2].lower_ == "by"):
+                    by = d.np_starting_at(k + 2 + (doc[k + 1].lower_ == "out"), doc[pos].sent.end)
+                    for a in (by[0] if by else ()):
+                        if self._outlet(a):
+                            for b in senders:
+                                self.add("quoted", a, b, k)
+                    break
 
 
 def find_relations(doc: Doc, d: Discourse, quotes: list[Attributed], letters: list[LetterDraft],

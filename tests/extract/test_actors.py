@@ -174,3 +174,15 @@ def test_title_word_as_last_name(run):
              '"The state cannot keep a citizen waiting," Justice Sheikh remarked.')
     judge = actor(ex, "Nadia Kamran Sheikh")
     assert judge.type == PERSON and "Sheikh" in judge.aliases
+
+
+def test_company_short_form_wins_over_a_founders_surname(run):
+    ex = run('Kestrel Motors delayed its plant. Chief executive Andrea Vance cited her predecessor, Harold Kestrel '
+             'Jr., as saying the firm never bets the farm. Kestrel shares fell 3%.')
+    assert "Kestrel" in actor(ex, "Kestrel Motors").aliases
+    assert "Kestrel" not in actor(ex, "Harold Kestrel Jr.").aliases
+
+
+def test_local_radio_station_name(run):
+    ex = run('"I would not let my dog in it," Ms Crowther told BBC Radio Bristol.')
+    assert actor(ex, "BBC Radio Bristol").type == ORGANIZATION

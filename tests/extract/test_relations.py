@@ -118,3 +118,20 @@ def test_praise_for_a_position_taken_by_someone(run):
 def test_speaking_to_an_outlet_is_quoted_by_it(run, text):
     outlet = "Radio Mitre" if "Mitre" in text else "Sky Sports"
     assert ("quoted", outlet, "Federico Albarracín") in relations(ex := run(text), "quoted"), relations(ex)
+
+
+def test_outlet_publishing_a_letter_relays_its_sender(run):
+    ex = run('General Omar Haddad sent a letter to the coast guard. In the letter, published by Harbour News '
+             'Agency on Saturday, Haddad praised the crews.')
+    assert ("quoted", "Harbour News Agency", "Omar Haddad") in relations(ex, "quoted")
+
+
+def test_according_to_an_outlet_a_letter_was_sent(run):
+    ex = run('According to Harbour News Agency, General Omar Haddad also sent a message to Mayor Ruth Gale.')
+    assert ("quoted", "Harbour News Agency", "Omar Haddad") in relations(ex, "quoted")
+
+
+def test_first_name_reference_is_the_same_person(run):
+    ex = run('WHO Director-General Tedros Adhanom Ghebreyesus wrote to the leaders. Tedros cited Nelson Mandela '
+             'as saying that "it always seems impossible until it is done".')
+    assert ("quoted", "Tedros Adhanom Ghebreyesus", "Nelson Mandela") in relations(ex, "quoted")
