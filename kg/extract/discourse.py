@@ -890,6 +890,10 @@ class Discourse:
                 return ()
             if t.lower_ in ("who", "which") and k - 1 >= sent_start and doc[k - 1].text == ",":
                 got = self.np_ending_at(k - 2)  # `Ali Khamenei, who said that`
+                if got and t.lower_ == "who" and got[0] and self.index.actors[got[0][0]].type != PERSON:
+                    person = self._apposition_head(got[1], sent_start)
+                    if person:
+                        return person  # `Mamani, president of the Irrigation Users' Board, who told Reuters`
                 return got[0] if got else ()
             got = self.np_ending_at(k, chain_end)
             if got is None and t.text[:1].isupper():
@@ -916,7 +920,8 @@ class Discourse:
                 # `Quispe said the ministry had sent a letter`: the subject of the reported clause
                 return self.with_list(actors, start)[0] if actors else ()
             if before is not None and (before.lower_ in PREPOSITIONS and before.lower_ != "by" or
-                                       lexicons.is_past_verb(before.lower_) or lx.verb_class(before.lower_)):
+                                       before.is_lower and (lexicons.is_past_verb(before.lower_) or
+                                                            lx.verb_class(before.lower_))):
                 # the object of a preposition or verb: skip it and look further left;
                 # `the commander of the Quds Force`: the description takes the `of` phrase along
                 if before.lower_ in ("of", "for"):
@@ -928,6 +933,20 @@ class Discourse:
             if actors:
                 return self.with_list(actors, start)[0]
             return ()
+        return ()
+
+    def _apposition_head(self, start: int, sent_start: int) -> tuple[int, ...]:
+        """The person whose apposition ends with the organization starting at ``start``:
+        `Teodoro Mamani, president of the Chumbao Valley Irrigation Users' Board`."""
+        doc = self.doc
+        k = start - 1
+        while k > sent_start and k > start - 8 and doc[k].text != ",":
+            k -= 1
+        if k <= sent_start or doc[k].text != "," or not any(doc[x].lower_ in lx.roles() for x in range(k + 1, start)):
+            return ()
+        n = self.index.name_at(k - 1)
+        if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == PERSON:
+            return (n.actor,)
         return ()
 
     def _role_words_before(self, start: int, sent_start: int, actors: tuple[int, ...]) -> int:
@@ -977,7 +996,8 @@ class Discourse:
                     k = j - 1
                     continue
             if not self.quoted[k] and t.is_lower and t.is_alpha and (
-                    lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_)) and not t.lower_.endswith("ing"):
+                    lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_)) and not t.lower_.endswith("ing") \
+                    and not (k > sent_start and doc[k - 1].lower_ in DETERMINERS | PREPOSITIONS):  # `for praise`
                 got = self.subject_before(k, sent_start)
                 if got:
                     return got

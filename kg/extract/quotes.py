@@ -438,7 +438,8 @@ class QuoteFinder:
                 owner = self.d.np_starting_at(j + 2, first)  # `the words of the founder …, Imam Khomeini, that`
                 if owner and owner[0]:
                     return Attributed(None, owner[0], doc[v].lower_, v, source=self._subject(v, s_start))
-            if t.lower_ in STATEMENT_NOUNS and p >= 1 and doc[p].text in ("'s", "’s") and not self.d.quoted[j]:
+            if t.lower_ in STATEMENT_NOUNS and p >= 1 and doc[p].text in ("'s", "’s") and not self.d.quoted[j] \
+                    and not (j + 1 < first and doc[j + 1].lower_ == "as"):  # `described Payet's speech as “…”`
                 owner = self.d.index.name_at(p - 1)
                 if owner is not None and owner.actor >= 0:
                     subject = self._subject(v, s_start)

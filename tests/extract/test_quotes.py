@@ -180,3 +180,20 @@ def test_quote_in_a_letter_sentence_is_the_senders(run):
     ex = run('On Monday, the Harbour Workers Union sent a letter to Fund managing director Kristalina Georgieva '
              'urging the Fund to wait until the government "opens a genuine dialogue with the workers."')
     assert speaker_of(ex, "genuine dialogue") == "Harbour Workers Union"
+
+
+def test_capitalised_first_word_is_not_a_verb(run):
+    ex = run('State Secretary Lars Henrik Aas told reporters that exploration "must be allowed to proceed."')
+    assert speaker_of(ex, "must be allowed") == "Lars Henrik Aas"
+
+
+def test_participle_after_praise_noun_belongs_to_the_praiser(run):
+    ex = run('Minister Marie-Claire Payet spoke first. She singled out the Coastal Development Bank for praise, '
+             'saying its bond programme had "shown the rest of the system what is possible."')
+    assert speaker_of(ex, "shown the rest") == "Marie-Claire Payet"
+
+
+def test_describing_someones_speech_is_the_describers_words(run):
+    ex = run('Minister Marie-Claire Payet gave the keynote. Summit president Inês Correia Matos described '
+             'Payet\'s speech as "the moral centre of this summit so far."')
+    assert speaker_of(ex, "moral centre") == "Inês Correia Matos"

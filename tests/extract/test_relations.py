@@ -135,3 +135,10 @@ def test_first_name_reference_is_the_same_person(run):
     ex = run('WHO Director-General Tedros Adhanom Ghebreyesus wrote to the leaders. Tedros cited Nelson Mandela '
              'as saying that "it always seems impossible until it is done".')
     assert ("quoted", "Tedros Adhanom Ghebreyesus", "Nelson Mandela") in relations(ex, "quoted")
+
+
+def test_who_after_an_apposition_is_the_person(run):
+    ex = run('"The fish never came back," said Teodoro Mamani, president of the Chumbao Valley Irrigation '
+             'Users\' Board, who told Reuters by phone that farmers would protest.')
+    assert ("quoted", "Reuters", "Teodoro Mamani") in relations(ex, "quoted")
+    assert not any(r[2] != "Teodoro Mamani" for r in relations(ex, "quoted"))
