@@ -29,6 +29,11 @@ DROP = "Drop"
 EVENT_TAILS = {"Day", "Days", "Eve", "Week", "Month", "Festival", "Games", "Cup", "Championship", "Olympics", "War",
                "Agreement", "Accord", "Accords", "Treaty", "Act", "Bill", "Plan", "Declaration", "Summit",
                "Conference", "Protocol", "Convention", "Resolution", "Doctrine", "Initiative", "Award", "Prize"}  # a name found to be no actor (`JCPOA`, the acronym of a plan)
+# head words naming an organization's members: `United Auto Workers`; after `of` they are its domain
+# (`National Union of Road Transport Workers` is one union)
+MEMBER_HEADS = {"Workers", "Employees", "Teachers", "Nurses", "Farmers", "Producers", "Exporters", "Importers",
+                "Manufacturers", "Engineers", "Physicians", "Pilots", "Drivers", "Veterans", "Growers", "Retailers",
+                "Employers", "Lawyers", "Journalists"}
 QUOTE_MARKS = set("“”\"‘’'«»„")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
@@ -420,7 +425,8 @@ def _split_orgs(words: list[str]) -> list[tuple[int, int]]:
         if rest[0] in ("of", "for") and k - start >= 1:
             # `Quds Force of the Islamic Revolutionary Guard Corps`: two named organizations
             tail = rest[1:] if rest[1:2] != ["the"] else rest[2:]
-            if len(tail) >= 2 and tail[-1] in heads and not any(x in ("of", "for") for x in tail):
+            if len(tail) >= 2 and tail[-1] in heads and tail[-1] not in MEMBER_HEADS and \
+                    not any(x in ("of", "for") for x in tail):
                 spans.append((start, k + 1))
                 start = len(words) - len(tail)
                 continue
@@ -812,8 +818,31 @@ def _gender(doc: Doc, n: Name) -> str | None:
             return "f"
         if t in MALE_TITLES:
             return "m"
+    if n.j - n.i < 2 and n.type != PERSON or n.j - n.i < 2 and not n.title:
+        return None  # `Vance`: a surname alone says nothing of its bearer's sex
     g = lexicons.given_names().get(first)
     return g if g in ("m", "f") else None
+
+
+def _pronoun_gender(doc: Doc, info: ActorInfo, names: list[Name]) -> str | None:
+    """`Andrea Vance told shareholders in her annual letter`: the first his/her/he/she after the
+    person's first full mention, in its sentence, with no other person named between."""
+    full = next((n for n in info.names if n.j - n.i >= 2), None)
+    if full is None:
+        return None
+    end = doc[full.i].sent.end
+    others = {t for m in names if m.type == PERSON and m.actor != full.actor for t in range(m.i, m.j)}
+    for k in range(full.j, end):
+        if k in others:
+            return None
+        low = doc[k].lower_
+        if low in ("he", "his", "him", "himself"):
+            return "m"
+        if low in ("she", "her", "hers", "herself"):
+            return "f"
+        if doc[k].text in ("“", "\"", "‘") :
+            return None  # inside a quote the pronoun may be anyone
+    return None
 
 
 PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
@@ -1123,6 +1152,8 @@ def find_names(doc: Doc) -> ActorIndex:
     _INITIAL.pop(id(doc), None)
     for info in actors:
         info.gender = next((n.gender for n in info.names if n.gender), None)
+        if info.gender is None and info.type == PERSON:
+            info.gender = _pronoun_gender(doc, info, names)
         for n in info.names:
             info.roles.extend(r for r in n.roles if r not in info.roles)
             if n.title and n.title not in info.roles:

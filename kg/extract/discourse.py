@@ -32,6 +32,13 @@ PREPOSITIONS = {"to", "for", "with", "from", "of", "at", "in", "on", "about", "a
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                "my", "your", "some", "many", "several", "both", "each", "every", "another", "other", "such"}
 AGE = re.compile(r"\d+-year-old")  # `the 23-year-old`: a person described by age
+NOUN_MARKERS = DETERMINERS | PREPOSITIONS | {"new", "recent", "fresh", "further", "earlier", "more"}  # `new pledges`
+# nouns for another actor related to the owner: `the company's partner` is not the company
+RELATIONAL_NOUNS = {"partner", "partners", "rival", "rivals", "supplier", "suppliers", "ally", "allies", "competitor",
+                    "competitors", "customer", "customers", "client", "clients", "subsidiary", "subsidiaries",
+                    "parent", "owner", "owners", "backer", "backers", "investor", "investors", "lender", "creditor",
+                    "opponent", "opponents", "challenger", "successor", "predecessor", "counterpart", "neighbour",
+                    "neighbor", "neighbours", "neighbors", "sponsor", "sponsors", "contractor", "affiliate"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "also",
                     "further", "then", "later", "again", "reportedly", "repeatedly", "once", "recently",
@@ -707,6 +714,8 @@ class Discourse:
                 e += 1
             if e > j + 2 and doc[e - 1].lower_ in lx.roles():
                 return self.resolve_description(k, e), e
+            if e > j + 2 and doc[e - 1].lower_ in RELATIONAL_NOUNS:
+                return (), e  # `the company's battery partner, Hanbit Energy`: someone else, named next
         e = j
         while e < limit and e < j + 6 and (doc[e].is_alpha or doc[e].like_num or AGE.fullmatch(doc[e].lower_)) \
                 and not (e > j and AGE.fullmatch(doc[e - 1].lower_)) and (
@@ -836,11 +845,13 @@ class Discourse:
                                 w = j - 1
                                 continue
                         reduced = w > 0 and x.lower_.endswith("ed") and doc[w - 1].is_lower and doc[w - 1].is_alpha \
-                            and not lx.verb_class(doc[w - 1].lower_) and w + 1 < v and \
+                            and (not lx.verb_class(doc[w - 1].lower_) or w > 1 and doc[w - 2].lower_ in DETERMINERS |
+                                 PREPOSITIONS | {"new", "recent", "fresh"}) and w + 1 < v and \
                             doc[w + 1].lower_ in TIME_WORDS | PREPOSITIONS  # `new pledges announced last month`
                         if not self.quoted[w] and x.is_lower and (lexicons.is_past_verb(x.lower_) or lx.verb_class(
                                 x.lower_)) and not x.lower_.endswith("ing") and (w == 0 or doc[w - 1].lower_ not in
-                                                                                  DETERMINERS) and not reduced:
+                                                                                  NOUN_MARKERS) and not reduced \
+                                and not (w > sent_start and lexicons.is_past_verb(doc[w - 1].lower_)):  # `heaped praise`
                             return self.subject_before(w, sent_start)
                         w -= 1
                 k -= 1

@@ -186,3 +186,8 @@ def test_company_short_form_wins_over_a_founders_surname(run):
 def test_local_radio_station_name(run):
     ex = run('"I would not let my dog in it," Ms Crowther told BBC Radio Bristol.')
     assert actor(ex, "BBC Radio Bristol").type == ORGANIZATION
+
+
+def test_union_named_after_its_members(run):
+    ex = run('The National Union of Road Transport Workers joined the strike on Monday.')
+    assert actor(ex, "National Union of Road Transport Workers").type == ORGANIZATION

@@ -142,3 +142,17 @@ def test_who_after_an_apposition_is_the_person(run):
              'Users\' Board, who told Reuters by phone that farmers would protest.')
     assert ("quoted", "Reuters", "Teodoro Mamani") in relations(ex, "quoted")
     assert not any(r[2] != "Teodoro Mamani" for r in relations(ex, "quoted"))
+
+
+def test_praise_for_a_partner_named_in_apposition(run):
+    ex = run('Kestrel Motors chief executive Andrea Vance told shareholders in her annual letter that sales fell. '
+             'She heaped praise on the company\'s battery partner, Seoul-based Hanbit Energy, and thanked the '
+             'United Auto Workers for "a constructive partnership".')
+    assert relations(ex, "praised") == {("praised", "Andrea Vance", "Hanbit Energy"),
+                                        ("praised", "Andrea Vance", "United Auto Workers")}
+
+
+def test_he_thanked_a_list_then_paid_tribute(run):
+    ex = run('Dr Tedros Adhanom wrote to the leaders. He thanked Norway, Spain and Saudi Arabia for new pledges '
+             'announced last month, and paid tribute to President Lula for his leadership.')
+    assert {r[1] for r in relations(ex, "praised")} == {"Tedros Adhanom"}
