@@ -80,9 +80,10 @@ class KnowledgeGraph:
         """Run SPARQL: rows for SELECT, a bool for ASK, an rdflib Graph for CONSTRUCT and DESCRIBE.
 
         Keyword arguments give variables their values (an ``IRI`` binds as an IRI, other
-        values as literals); the query must select them, as Oxigraph binds only selected ones.
+        values as literals; a list, each in turn), as terms, never as query text.
         """
-        terms = {k: to_term(v) for k, v in bindings.items()}
+        terms = {k: [to_term(x) for x in v] if isinstance(v, (list, tuple, set)) else to_term(v)
+                 for k, v in bindings.items()}
         return _python(run_query(self.target, sparql, terms))
 
     def named(self, name: str, *args, **values) -> Rows:

@@ -33,8 +33,8 @@ def test_rankings_communities_and_corroboration(summary):
     assert len(summary.degree) == len(summary.pagerank) == 5
     assert all(len(group) >= 2 for group in summary.communities)
     assert any("Yousef Karimi" in group and "Khalil Haddad" in group for group in summary.communities)
-    top = summary.corroborated[0]
-    assert (top.source, top.relation, top.target) == ("Yousef Karimi", "quoted", "Ali Khamenei")
+    twice = {(e.source, e.relation, e.target) for e in summary.corroborated if e.sources >= 2}
+    assert ("Yousef Karimi", "quoted", "Ali Khamenei") in twice  # the Tehran Chronicle and the Gulf Observer
     assert [e.sources for e in summary.corroborated] == sorted((e.sources for e in summary.corroborated), reverse=True)
     text = stats_text(summary)
     for heading in ("Counts", "Most connected actors", "PageRank", "Communities", "Most corroborated edges"):
