@@ -1,10 +1,15 @@
 """Credit lines: which outlet an article or a sentence says its news comes from."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from records import QAANI_JPOST, QAANI_MEHR
 
-from kg.resolve.sources import Origins, article_credit, outlet_name, own_outlet, sentence_credit
+from kg.resolve.sources import Origins, article_credit, outlet_name, outlet_names, outlets_in, own_outlet, \
+    sentence_credit
 
 
 @pytest.mark.parametrize("text, source, credit", [
@@ -46,3 +51,18 @@ def test_evidence_counts_for_the_credited_outlet_else_the_article_one():
     mehr, jpost = Origins(QAANI_MEHR), Origins(QAANI_JPOST)
     assert mehr.article == "Mehr News Agency" and mehr.of(QAANI_MEHR.letters[0].evidence) == "Mehr News Agency"
     assert jpost.article == "The Jerusalem Post" and jpost.credit is None
+
+
+def test_outlets_in_finds_gazetteer_outlets_between_word_boundaries():
+    text = "Reuters and BBC News said so; ReutersX did not, nor did xReuters."
+    assert outlets_in(text) == ["Reuters", "BBC News"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(outlet_names()[::7] + ["Reuters", "BBC", "BBC News", "The Times"]),
+                          st.sampled_from([" ", ", ", "-", "_", "x", "'s ", "(", "\n", "é", "1"])), max_size=30))
+def test_outlets_in_finds_what_one_alternation_of_all_names_finds(parts):
+    names = outlet_names()
+    alternation = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    text = "".join(parts)
+    assert outlets_in(text) == alternation.findall(text)
