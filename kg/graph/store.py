@@ -330,14 +330,19 @@ def _count_sources(edges: Iterable[URIRef]) -> list[str]:
 
 
 class KGStore:
-    """A knowledge graph kept in an Oxigraph store: on disk in ``path``/oxigraph, or in memory."""
+    """A knowledge graph kept in an Oxigraph store: on disk in ``path``/oxigraph, or in memory.
+
+    ``read_only=True`` opens an existing store without its lock, so a build may write to it
+    meanwhile; the store is then seen as it was when opened, and cannot be written.
+    """
 
     def __init__(self, path: str | Path | None = None, *, pipeline: str = "builtin",
-                 timestamps: bool | None = None, create: bool = True):
+                 timestamps: bool | None = None, create: bool = True, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self.pipeline = pipeline
         self.timestamps = self.path is not None if timestamps is None else timestamps
-        self.db = _open(self.path, create)
+        self.read_only = read_only
+        self.db = _open_read_only(self.path) if read_only else _open(self.path, create)
         self.forms = _Forms(self.db)
         self.reports = _Reports(self.db)
         self._check_format()
@@ -349,7 +354,7 @@ class KGStore:
         self.close()
 
     def close(self) -> None:
-        if self.path is not None and self.db is not None:
+        if self.path is not None and self.db is not None and not self.read_only:
             self.db.flush()
         self.db = self.forms.db = self.reports.db = None  # releases the lock
 
@@ -361,6 +366,9 @@ class KGStore:
                 raise StoreError(f"{self.where}: a store of format {found}, this kg reads format {FORMAT}; "
                                  "build a new store")
             return
+        if self.read_only:
+            raise StoreError(f"{self.path} is not a store kg made: give a folder made by "
+                             "`kg build INPUT... --store DIR`")
         if next(iter(self.db.quads_for_pattern(None, None, None, None)), None) is not None:
             raise StoreError(f"{self.where}: this is an Oxigraph store but not one kg made; "
                              "give --store a new folder")
@@ -709,6 +717,27 @@ def _lines(store: KGStore, write) -> set[str]:
     write(store, out, "nquads")
     return {line for line in out.getvalue().decode("utf-8").splitlines()
             if line and str(PROV.generatedAtTime) not in line}
+
+
+def _open_read_only(path: Path | None, tries: int = 5) -> ox.Store:
+    """Oxigraph's read-only view of ``path``/oxigraph: no lock taken.
+
+    A writer may remove files between our reading the store's manifest and its files (it
+    compacts as it goes); opening again then sees the new manifest, so a few tries are made.
+    """
+    if path is None:
+        raise StoreError("an in-memory store cannot be opened read-only: give a store folder")
+    db_dir = path / "oxigraph"
+    if not db_dir.is_dir():
+        raise StoreError(f"there is no store in {path}: make one with `kg build INPUT... --store {path}`")
+    for attempt in range(1, tries + 1):
+        try:
+            return ox.Store.read_only(str(db_dir))
+        except (OSError, RuntimeError) as e:
+            error = getattr(e, "strerror", None) or e
+            if attempt < tries:
+                time.sleep(0.05 * attempt)
+    raise StoreError(f"cannot open the store {path}: {error}; if a build is writing to it, try again when it is done")
 
 
 def _open(path: Path | None, create: bool) -> ox.Store:

@@ -20,7 +20,6 @@ from kg.serve.protocol import Operation, ProtocolError, looks_like_update, parse
 from kg.serve.worker import Settings
 
 MAX_BODY = 16 * 1024 * 1024
-INDEX_GRAPHS = "https://w3id.org/newskg/id/index/"
 PAGE_FILES = {"page.js", "page.css", "index.html"}
 VIS_FILES = {"vis-network.min.js": "vis-network.min.js", "vis-network.css": "vis-network.css"}
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -69,14 +68,14 @@ class App:
 
     def __init__(self, store, *, allow_update: bool = False, timeout: float = 30.0, workers: int = 2,
                  cors: bool = False):
-        from kg.viz.dataset import open_store_read_only
+        from kg.graph.store import INDEX, KGStore
 
         where = getattr(store, "path", store)  # a KGStore, or its folder
         if where is None:
             raise ServeError("an in-memory store cannot be served: build one on disk with `kg build ... --store DIR`")
         self.store = Path(where)
-        open_store_read_only(self.store)  # fails now, with a message, if it is not a kg store
-        self.settings = Settings(str(self.store / "oxigraph"), _prefixes(), INDEX_GRAPHS)
+        KGStore(self.store, read_only=True).close()  # fails now, with a message, if it is not a kg store
+        self.settings = Settings(str(self.store / "oxigraph"), _prefixes(), INDEX)
         self.timeout = timeout
         self.allow_update = allow_update
         self.cors = cors

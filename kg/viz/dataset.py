@@ -7,17 +7,14 @@ as one default graph; the store's internal index graphs are left out.
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.graph.store import INDEX, KGStore
 
-INDEX = "https://w3id.org/newskg/id/index/"
-STORE_MARK = ("https://w3id.org/newskg/id/index/store", "https://w3id.org/newskg/ns#record",
-              "https://w3id.org/newskg/id/index/known")
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
     ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD,
@@ -61,28 +58,9 @@ def open_dataset(path: str | Path) -> Dataset:
     return Dataset(read_file(path), str(path))
 
 
-def open_store_read_only(path: Path, tries: int = 5) -> ox.Store:
-    """The Oxigraph store of a kg store folder, read-only: no lock, so a build may run alongside.
-
-    A writer may remove files between our reading the store's manifest and its files (it
-    compacts as it goes); opening again then sees the new manifest, so a few tries are made.
-    """
-    db_dir = path / "oxigraph"
-    if not db_dir.is_dir():
-        raise StoreError(f"there is no store in {path}: make one with `kg build INPUT... --store {path}`")
-    for attempt in range(tries):
-        try:
-            db = ox.Store.read_only(str(db_dir))
-            break
-        except (OSError, RuntimeError) as e:
-            if attempt == tries - 1:
-                raise StoreError(f"cannot open the store {path}: {getattr(e, 'strerror', None) or e}; if a build "
-                                 "is writing to it, try again when it is done") from None
-            time.sleep(0.05 * (attempt + 1))
-    s, p, g = STORE_MARK
-    if next(iter(db.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), None, ox.NamedNode(g))), None) is None:
-        raise StoreError(f"{path} is not a store kg made: give a folder made by `kg build INPUT... --store DIR`")
-    return db
+def open_store_read_only(path: Path) -> ox.Store:
+    """The Oxigraph store of a kg store folder, read-only: no lock, so a build may run alongside."""
+    return KGStore(path, read_only=True).db
 
 
 def read_file(path: Path) -> ox.Store:

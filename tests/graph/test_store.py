@@ -375,6 +375,28 @@ def test_a_missing_store_is_not_made_when_only_reading(tmp_path):
     assert not (tmp_path / "nothing").exists()
 
 
+def test_a_store_in_use_can_still_be_read_read_only(disk, tmp_path):
+    disk.ingest([QAANI_MEHR])
+    with KGStore(tmp_path / "kgdata", read_only=True) as reader:
+        assert reader.article_ids() == [QAANI_MEHR.article.id]
+        assert reader.record(QAANI_MEHR.article.id) is not None
+    disk.ingest([QAANI_JPOST])  # the writer kept its lock and goes on
+    assert len(disk.article_ids()) == 2
+
+
+def test_read_only_refuses_what_is_not_a_kg_store_and_makes_nothing(tmp_path):
+    with pytest.raises(StoreError, match="there is no store in"):
+        KGStore(tmp_path / "nothing", read_only=True)
+    assert not (tmp_path / "nothing").exists()
+    path = tmp_path / "other"
+    path.mkdir()
+    db = ox.Store(str(path / "oxigraph"))
+    db.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.Literal("x")))
+    del db
+    with pytest.raises(StoreError, match="is not a store kg made"):
+        KGStore(path, read_only=True)
+
+
 def test_extraction_records_survive_the_store(disk):
     disk.ingest([QAANI_JPOST])
     assert disk.record("jpost-qaani") == dataclasses.replace(QAANI_JPOST, sentences=())
