@@ -63,8 +63,10 @@ def stats(target, top: int = 10) -> Stats:
 def stats_text(s: Stats, width: int = 100) -> str:
     """The report as people read it: a section each, aligned."""
     lines = ["Counts"]
-    lines += [f"  {name:<14}{n:>9,}" for name, n in s.counts.items()]
-    lines += [f"  {'  ' + name:<14}{n:>9,}" for name, n in s.relations.items()]
+    for name, n in s.counts.items():
+        lines.append(f"  {name:<14}{n:>9,}")
+        if name == "Edge":  # the edges by relation, under their total
+            lines += [f"  {'  ' + rel:<14}{m:>9,}" for rel, m in s.relations.items()]
     lines += ["", "Most connected actors (degree: links to and from other actors)"]
     lines += [f"  {_cut(r.label, 48):<48} {int(r.score):>5}  ({r.incoming} in, {r.outgoing} out)" for r in s.degree]
     lines += ["", "Most central actors (PageRank over source-weighted edges)"]

@@ -39,6 +39,9 @@ def test_rankings_communities_and_corroboration(summary):
     text = stats_text(summary)
     for heading in ("Counts", "Most connected actors", "PageRank", "Communities", "Most corroborated edges"):
         assert heading in text
+    counts = text.split("\n\n")[0].splitlines()
+    edge = next(i for i, line in enumerate(counts) if line.split()[0] == "Edge")
+    assert [line.split()[0] for line in counts[edge + 1:edge + 4]] == ["sentLetterTo", "praised", "quoted"]
 
 
 def test_kg_stats_prints_text_and_json(kg_cli, sample_store, sample_ttl):
