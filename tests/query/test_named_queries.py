@@ -80,6 +80,10 @@ def test_quotes_by_gives_words_date_outlet_and_evidence(store):
     assert "The Gulf Observer" in column(result, "outlet")
     dated = [d for d in column(result, "date") if d]
     assert dated == sorted(dated) and dated
+    # the Tehran Chronicle's article came as plain text, with no outlet: its dateline credits one
+    rows = [dict(zip(result.variables, (t.value if t else None for t in r))) for r in result.rows]
+    assert {r["outlet"] for r in rows if "tehran-chronicle" in r["evidence"]} >= {"Tehran Chronicle"}
+    assert all(r["outlet"] for r in rows)
 
 
 def test_statements_between_finds_both_directions(store):
@@ -119,6 +123,11 @@ def test_letters_have_senders_recipients_and_sources(store):
     assert any(r["senders"] == "Yousef Karimi" and "Khalil Haddad" in r["recipients"] for r in rows)
     assert "Tehran Chronicle" in {r["sources"] for r in rows}  # credited in its dateline: kg:origin
     assert all(int(r["articles"]) >= 1 for r in rows)
+    gulf = next(r for r in rows if r["letter"].endswith("/gulf-observer-kareemi-letter/l0"))
+    assert gulf["reported"] == "2024-03-05"  # the Gulf Observer's publication date
+    when = [r["date"] or r["reported"] for r in rows]
+    assert [w for w in when if w] == sorted(w for w in when if w)
+    assert when == [w for w in when if w] + [None] * when.count(None)
 
 
 def test_timeline_is_in_date_order_with_undated_last(store):
@@ -129,6 +138,7 @@ def test_timeline_is_in_date_order_with_undated_last(store):
     assert dates == dated + [None] * (len(dates) - len(dated))
     events = set(column(result, "event"))
     assert {"sent a letter to", "said", "praised"} <= events
+    assert all(column(result, "outlet"))  # the article's outlet, else the one its sentence credits
 
 
 TWO_KHAMENEIS = """
