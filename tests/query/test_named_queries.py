@@ -92,6 +92,7 @@ def test_statements_between_finds_both_directions(store):
     assert ("Yousef Karimi", "sentLetterTo", "Khalil Haddad") in pairs
     assert ("Khalil Haddad", "sentLetterTo", "Yousef Karimi") in pairs
     assert run_named(store, "statements-between", ["Karimi", "Haddad"]).rows == result.rows
+    assert all(column(result, "outlet"))  # the article's outlet, else the one its sentence credits
 
 
 def test_corroborated_counts_independent_sources(store):
