@@ -321,6 +321,9 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
     for s in segs:
         if out and s[0] == "W" and out[-1][0] == "W" and out[-1][2] == s[1]:
             out[-1] = ("W", out[-1][1], s[2], None)
+        elif out and s[0] == "PLACE" and s[2] - s[1] == 1 and out[-1][0] == "W" and out[-1][2] == s[1] and \
+                texts[s[1] - 1] in lexicons.given_names() and texts[s[1] - 1] not in lexicons.ambiguous_given_names():
+            out[-1] = ("W", out[-1][1], s[2], None)  # `Rosa Albuquerque`: a town as a surname after a given name
         elif out and s[0] in ("STATE", "PLACE", "DEMONYM", "ORG") and out[-1][0] == "W" \
                 and texts[out[-1][2] - 1].lower() in ("of", "for", "the", "on", "in") \
                 and any(w in lx.org_heads() for w in texts[out[-1][1]:out[-1][2]]):

@@ -40,6 +40,9 @@ RELATIONAL_NOUNS = {"partner", "partners", "rival", "rivals", "supplier", "suppl
                     "opponent", "opponents", "challenger", "successor", "predecessor", "counterpart", "neighbour",
                     "neighbor", "neighbours", "neighbors", "sponsor", "sponsors", "contractor", "affiliate"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+# Verbs whose subject is also the subject of the infinitive after them
+TO_VERBS = {"have", "want", "wish", "like", "need", "use", "choose", "decide", "seek", "try", "hope", "plan",
+            "intend", "go", "take", "move", "rise", "stand"}
 SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "also",
                     "further", "then", "later", "again", "reportedly", "repeatedly", "once", "recently",
                     "previously", "earlier", "first", "still", "already", "just", "publicly", "privately",
@@ -148,6 +151,7 @@ class Discourse:
         self.letters_by_pos: list[tuple[int, tuple[int, ...]]] = []  # (token, senders) of letters found
         self.roles = [set().union(*(role_words(r) for r in info.roles)) if info.roles else set()
                       for info in index.actors]
+        self.turns = self._turns()
         self._seed_focus()
 
     # ------------------------------------------------------------------ focus
@@ -215,6 +219,31 @@ class Discourse:
                     g = {"spokesman": "m", "spokeswoman": "f"}.get(t.lower_)
                     self.add_focus(t.i, (org,), "subject", g)
 
+    def _turns(self) -> list[tuple[int, int, int]]:
+        """An interview's transcript: paragraphs opened by `Name:` are that actor's words, (start, end, actor).
+
+        Only when at least two paragraphs of the article open that way, so a lone `Reuters: …` is not one.
+        """
+        doc = self.doc
+        turns = []
+        for n in self.index.names:
+            k = n.start_i - 1
+            while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+                k -= 1
+            line_start = k < 0 or "\n" in doc[k].text or doc[k].is_space
+            if n.actor < 0 or not line_start or n.j >= len(doc) or doc[n.j].text != ":" or self.quoted[n.i]:
+                continue
+            end = n.j + 1
+            while end < len(doc) and "\n" not in doc[end].text:
+                end += 1
+            turns.append((n.j + 1, end, n.actor))
+        return turns if len(turns) >= 2 else []
+
+    def turn_speaker(self, i: int) -> int | None:
+        """Whose transcript paragraph token ``i`` is in, if any."""
+        k = bisect.bisect_right(self.turns, (i, len(self.doc) + 1, 0)) - 1
+        return self.turns[k][2] if k >= 0 and self.turns[k][0] <= i < self.turns[k][1] else None
+
     def _subject_position(self, n: Name) -> bool:
         """A name followed by its verb (maybe past an apposition): `Qaani vowed`, `Thompson, who …, said`."""
         doc = self.doc
@@ -276,6 +305,9 @@ class Discourse:
         a possessive (`thanked Khamenei for his speech`) the nearest fitting actor in its sentence.
         """
         g = PRONOUNS.get(self.doc[i].lower_)
+        if g == "s" and self.turns and not self.quoted[i]:
+            speaker = self.turn_speaker(i)  # `I` in an interviewee's answer
+            return (speaker,) if speaker is not None else ()
         if g is None or g == "s":
             return ()
         k = bisect.bisect_left(self._focus_pos, i) - 1
@@ -864,6 +896,23 @@ class Discourse:
             if t.lower_ == "on" and k + 1 < v and doc[k + 1].lower_ in TIME_WORDS:
                 k -= 1
                 continue
+            if t.lower_ == "to" and k - 1 >= sent_start and lexicons.lemma(doc[k - 1].lower_) in TO_VERBS:
+                k -= 2  # `I have to give`, `she wanted to thank`
+                continue
+            if t.text == "," and all(x.lower_ in SKIP_BEFORE_VERB for x in doc[k + 1:v]):
+                # a list of verbs: `She welcomed the delegates, thanked Chile and …`: the first one's subject
+                w = k - 1
+                while w > sent_start and doc[w].text not in (",", ";", ":") and not self.quoted[w] and \
+                        doc[w].lower_ not in ("who", "whose", "which", "where", "when", "that"):
+                    w -= 1
+                lo = w if w == sent_start and doc[w].is_alpha else w + 1
+                first = next((x.i for x in doc[lo:k] if x.is_lower and lexicons.is_past_verb(x.lower_)
+                              and x.i > lo and doc[x.i - 1].lower_ not in NOUN_MARKERS | DETERMINERS), None)
+                if first is not None and (w == sent_start or doc[w].text != ",") and \
+                        doc[w].lower_ not in ("who", "whose", "which", "where", "when", "that"):
+                    got = self.subject_before(first, sent_start)
+                    if got:
+                        return got
             if t.text in (",", "--", "—", "–", ")") or _party_tag(t.text):
                 # an apposition or aside between two commas: `Dempsey, chairman of the Joint Chiefs, said`
                 j = k - 1

@@ -70,7 +70,6 @@ def cue_set(cls: str) -> frozenset[str]:
 
 
 @cache
-@cache
 def roles() -> dict[str, str]:
     """Role nouns, lowercased (`mp`, `ceo`) -> class."""
     return {w.lower(): c for w, c in lx.classes("role_nouns.txt").items()}

@@ -18,7 +18,7 @@ from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
 from kg.extract.discourse import DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, Discourse
-from kg.extract.letters import LetterDraft
+from kg.extract.letters import GROUP_RECIPIENTS, LetterDraft
 from kg.extract.quotes import Attributed
 from kg.extract.speeches import SpeechDraft
 from kg.model import ORGANIZATION, PERSON, Relation, Span
@@ -29,6 +29,10 @@ STANCE = {"welcome", "support", "oppose", "reject", "want", "hope", "believe", "
 NEGATIONS = {"not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
              "failed", "fails", "without", "would", "could", "might", "may", "should", "will", "wo", "if",
              "unless", "whether", "stopped", "reluctant", "instead", "rather", "neither", "nor", "hardly"}
+# After a possessive these name people of their own (`thanked his colleagues`), not a merit of the possessor.
+PEOPLE_NOUNS = GROUP_RECIPIENTS | {"family", "team", "teammates", "fans", "friends", "allies", "lawyers", "counsel",
+                                   "wife", "husband", "children", "sons", "daughters", "players", "squad", "crew",
+                                   "doctors", "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates"}
 PRAISE_NOUNS = {"praise", "tribute", "homage", "accolades", "plaudits", "appreciation", "gratitude", "thanks",
                 "congratulations", "kudos"}
 STRONG_PRAISE = re.compile(
@@ -79,7 +83,8 @@ class RelationFinder:
     def negated(self, v: int, s_start: int) -> bool:
         doc = self.doc
         for t in doc[max(s_start, v - 4):v]:
-            if t.lower_ in NEGATIONS and not self.d.quoted[t.i]:
+            if t.lower_ in NEGATIONS and not self.d.quoted[t.i] and not (
+                    t.lower_ in ("would", "wo") and doc[t.i + 1].lower_ in ("like", "love")):  # `would like to thank`
                 return True
         return doc[v].lower_.startswith("un")
 
@@ -92,11 +97,13 @@ class RelationFinder:
                 continue
             s = t.sent
             cls = lx.verb_class(t.lower_)
-            target_at = None
+            target_at = verb_at = None
             prev = doc[t.i - 1].lower_ if t.i else ""
             noun = t.lower_ in PRAISE_NOUNS and (prev in DETERMINERS or prev in (
                 "with", "of", "high", "lavish", "fulsome", "warm", "glowing", "effusive", "their", "his", "her", "for")
-                or lexicons.lemma(prev) in ("shower", "heap", "lavish", "pay", "express", "earn", "win", "offer"))
+                or lexicons.lemma(prev) in ("shower", "heap", "lavish", "pay", "express", "earn", "win", "offer")) \
+                or t.lower_ == "credit" and prev in ("real", "full", "great", "huge", "enormous", "special", "due",
+                                                      "particular", "much")  # not a loan: `give real credit to X`
             if cls == "praise" and not noun and (not t.text[:1].isupper() or t.is_sent_start):
                 target_at = t.i + 1
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("to", "on"):
@@ -110,6 +117,7 @@ class RelationFinder:
                                                                     doc[k].lower_ in ("out", "up"))):
                         k -= 1
                     target_at = k + 1 if k > s.start else None
+                    verb_at = k - 1 if doc[k].lower_ in ("out", "up") else k
                 elif nxt in ("on", "to", "for", "upon"):
                     target_at = t.i + 2
                 else:  # `showered Deif with praise`
@@ -135,8 +143,8 @@ class RelationFinder:
                     for x in d.subject_before(t.i - 1, s.start):
                         self.add("praised", p, x, t.i)
                 continue
-            verb = t.i if target_at > t.i else target_at - 1
-            while verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay",
+            verb = verb_at if verb_at is not None else t.i if target_at > t.i else target_at - 1
+            while verb_at is None and verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay", "give",
                                                                               "express", "offer") and verb > t.i - 8:
                 verb -= 1
             praisers = self._subject(verb if target_at < t.i or noun else t.i, s.start)
@@ -165,6 +173,8 @@ class RelationFinder:
         while j < s_end and not d.quoted[j]:
             t = doc[j]
             if t.lower_ in ("his", "her", "their", "its") and j + 1 < s_end:
+                if d.quoted[j + 1] or doc[j + 1].lower_ in PEOPLE_NOUNS:
+                    break  # `thanked his "colleagues in the media"`: not the possessor
                 named = d.np_starting_at(j, s_end)  # `his Azerbaijani counterpart Elnur Mammadli`
                 if named and named[0] and d.index.name_at(named[1] - 1) is not None:
                     out.extend(a for a in named[0] if a not in exclude)
@@ -270,6 +280,9 @@ class RelationFinder:
                 for sp in q.speakers[:1]:
                     self.add("quoted", src, sp, q.first)
             self._quoted_inside(q)
+            owner = d.turn_speaker(q.first)  # an interviewee reproducing someone's words in an answer
+            if owner is not None and q.speakers and owner not in q.speakers:
+                self.add("quoted", owner, q.speakers[0], q.first)
         for t in doc:
             if d.quoted[t.i]:
                 continue

@@ -156,3 +156,28 @@ def test_he_thanked_a_list_then_paid_tribute(run):
     ex = run('Dr Tedros Adhanom wrote to the leaders. He thanked Norway, Spain and Saudi Arabia for new pledges '
              'announced last month, and paid tribute to President Lula for his leadership.')
     assert {r[1] for r in relations(ex, "praised")} == {"Tedros Adhanom"}
+
+
+def test_singled_out_for_praise_after_another_verb(run):
+    ex = run('Minister Rosa Albuquerque opened the forum. She welcomed the delegates, thanked Chile for hosting '
+             'and singled out the Inter-American Development Bank for praise.')
+    assert relations(ex, "praised") == {("praised", "Rosa Albuquerque", "Chile"),
+                                        ("praised", "Rosa Albuquerque", "Inter-American Development Bank")}
+
+
+def test_thanking_ones_own_colleagues_praises_no_one_named(run):
+    ex = run('Judge Farida Qureshi lifted the travel ban on reporter Imran Sadiq. Outside the court, Mr Sadiq '
+             'thanked his "friends in the press" and his lawyers.')
+    assert relations(ex, "praised") == set()
+
+
+def test_an_interviewees_answers_are_theirs(run):
+    ex = run('Pablo Ferreyra runs a seed bank in Rosario. We asked him about funding.\n\n'
+             'Q: Who has helped you most?\n\n'
+             'Ferreyra: I have to give real credit to the Seed Savers Network. And I would like to thank '
+             'Governor Lucia Benitez.\n\n'
+             'Q: And your critics?\n\n'
+             'Ferreyra: My old teacher, Professor Ana Quiroga, used to say, "Seeds are patient; people are not."')
+    assert relations(ex, "praised") == {("praised", "Pablo Ferreyra", "Seed Savers Network"),
+                                        ("praised", "Pablo Ferreyra", "Lucia Benitez")}
+    assert relations(ex, "quoted") == {("quoted", "Pablo Ferreyra", "Ana Quiroga")}
