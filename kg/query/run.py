@@ -240,6 +240,8 @@ def _name(target) -> str:
 # --- syntax errors a person can act on ------------------------------------------------------------------
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
+FUNCTIONS = {"ABS", "AVG", "BOUND", "CONCAT", "COUNT", "DAY", "IRI", "LANG", "MAX", "MD5", "MIN", "NOT", "NOW",
+             "REGEX", "STR", "STRBEFORE", "STRSTARTS", "SUM", "URI", "isIRI", "isLITERAL", "isNUMERIC"}
 CHAR_CLASS = re.compile(r"\[[^\[\]]*(?:\.\.=|\|)[^\[\]]*\]")
 
 
@@ -287,6 +289,8 @@ def _expected(rest: str, text: str, column: int) -> str:
                 f"{', '.join(p + ':' for p in PREFIXES)}")
     if messages:
         return "; ".join(m[0].lower() + m[1:] for m in messages)
+    if len(FUNCTIONS.intersection(items)) >= 3:  # Oxigraph lists some of the function names an expression may start with
+        return "expected an expression: a variable, a value, or a function call such as STR(?x)"
     tokens = [i for i in items if i not in ("[_]", "")]
     if tokens and all(t.startswith('"') and ("\\" in t or t in ('"\\""', '"\'"')) for t in tokens):
         return "a string is not closed: end it with the quote mark it began with"

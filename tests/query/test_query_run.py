@@ -78,6 +78,11 @@ def test_a_syntax_error_gives_line_column_and_what_was_expected(store):
     assert "expected" in text and "'}'" in text
 
 
+def test_a_missing_expression_is_named_as_such(store):
+    with pytest.raises(QueryError, match=r"line 1, column \d+: expected an expression: a variable, a value"):
+        run_query(store, "SELECT ?l WHERE { ?l kg:sender ?s FILTER(?s = ) }")
+
+
 def test_an_unclosed_string_is_named(store):
     with pytest.raises(QueryError, match=r"line 1, column \d+: a string is not closed"):
         run_query(store, 'SELECT ?x WHERE { ?x rdfs:label "Haddad }')
