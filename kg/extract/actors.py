@@ -36,6 +36,8 @@ MEMBER_HEADS = {"Workers", "Employees", "Teachers", "Nurses", "Farmers", "Produc
                 "Employers", "Lawyers", "Journalists"}
 QUOTE_MARKS = set("“”\"‘’'«»„")
 POSSESSIVE = {"'s", "’s", "'", "’"}
+DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "North", "South",
+              "East", "West", "Northeastern", "Northwestern", "Southeastern", "Southwestern"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
 ORG_DESCRIPTORS = {
     "agency": "outlet", "newspaper": "outlet", "daily": "outlet", "broadcaster": "outlet", "channel": "outlet",
@@ -217,7 +219,7 @@ def _domain_list_end(doc: Doc, i: int, j: int) -> int | None:
     """Where a list of domains after `HEAD of` ends: `Ministry of Energy and Mines`, `Department for
     Environment, Food and Rural Affairs`; None when ``doc[j]`` does not continue such a list."""
     words = [t.text for t in doc[i:j]]
-    heads = [k for k, w in enumerate(words[:-1]) if w in lx.org_heads() and words[k + 1] in ("of", "for")]
+    heads = [k for k, w in enumerate(words[:-1]) if w in lx.org_heads() and words[k + 1] in ("of", "for", "on")]
     if not heads:
         return None
     if _plain_words(doc, i + heads[-1] + 2, j) != j:
@@ -325,7 +327,8 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
                 texts[s[1] - 1] in lexicons.given_names() and texts[s[1] - 1] not in lexicons.ambiguous_given_names():
             out[-1] = ("W", out[-1][1], s[2], None)  # `Rosa Albuquerque`: a town as a surname after a given name
         elif out and s[0] in ("STATE", "PLACE", "DEMONYM", "ORG") and out[-1][0] == "W" \
-                and texts[out[-1][2] - 1].lower() in ("of", "for", "the", "on", "in") \
+                and (texts[out[-1][2] - 1].lower() in ("of", "for", "the", "on", "in") or out[-1][2] - out[-1][1] > 2
+                     and texts[out[-1][2] - 1] in DIRECTIONS and texts[out[-1][2] - 2].lower() in ("of", "for", "the")) \
                 and any(w in lx.org_heads() for w in texts[out[-1][1]:out[-1][2]]):
             # `Popular Front for the Liberation of Palestine`, `Coalition of Palestinian Forces`
             out[-1] = ("W", out[-1][1], s[2], None)
@@ -482,6 +485,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
         return [Name(i + k0, j, ORGANIZATION)]  # `Information Commissioner's Office`
     if texts[-1] in ("Initiative", "Campaign", "Project") and len(texts) > 1 and _acts(doc, i, j):
         return [Name(i + (texts[0] == "The"), j, ORGANIZATION)]  # `coordinated by the Deep Ocean … Initiative`
+    if len(texts) == 3 and texts[1] == "&" and all(_is_cap(w) and w.isalpha() for w in (texts[0], texts[2])):
+        return [Name(i, j, ORGANIZATION)]  # `Halden & Rowe`, `Smith & Nephew`: a firm
     if texts[-1] in EVENT_TAILS and len(texts) > 1:
         return []  # `Labour Day`, `Quds Day`, `Paris Agreement`: an event or a text, not an actor
     out: list[Name] = []

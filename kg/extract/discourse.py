@@ -31,6 +31,7 @@ PREPOSITIONS = {"to", "for", "with", "from", "of", "at", "in", "on", "about", "a
                 "under", "upon", "without", "within", "via", "across", "behind", "beside", "including", "by"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                "my", "your", "some", "many", "several", "both", "each", "every", "another", "other", "such"}
+LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # `chief`, `secretary-general`
 AGE = re.compile(r"\d+-year-old")  # `the 23-year-old`: a person described by age
 NOUN_MARKERS = DETERMINERS | PREPOSITIONS | {"new", "recent", "fresh", "further", "earlier", "more"}  # `new pledges`
 # nouns for another actor related to the owner: `the company's partner` is not the company
@@ -688,10 +689,21 @@ class Discourse:
         """
         got = self._np_starting_at(k, limit)
         limit = len(self.doc) if limit is None else limit
-        if got is not None and not got[0] and got[1] + 1 < limit and self.doc[got[1]].text == ",":
-            n = self.index.name_at(got[1] + 1)
-            if n is not None and n.actor >= 0 and n.start_i == got[1] + 1 and \
-                    self.index.actors[n.actor].type in (PERSON, ORGANIZATION):
+        comma = got[1] if got is not None else None
+        if comma is not None and comma + 3 < limit and self.doc[comma].text == "(" and self.doc[comma + 2].text == ")":
+            comma += 3  # `the president of the Exporters Association (EA), Md. Anwarul Kabir`
+        h = k
+        while h < limit and self.doc[h].lower_ in DETERMINERS:
+            h += 1
+        described = h + 1 < limit and self.doc[h].is_lower and self.doc[h].lower_ in lx.roles() and \
+            self.doc[h + 1].lower_ == "of"  # `the president of the Exporters Association (EA), Md. Rashed Karim`
+        if described and comma is not None and self.doc[comma].text != ",":
+            comma = next((x for x in range(comma, min(limit, h + 12)) if self.doc[x].text in (",", ";", "(", ")")
+                          or self.quoted[x] or self.doc[x].lower_ in ("and", "who", "that")), comma)
+        if got is not None and (not got[0] or described) and comma + 1 < limit and self.doc[comma].text == ",":
+            n = self.index.name_at(comma + 1)
+            if n is not None and n.actor >= 0 and n.start_i == comma + 1 and \
+                    self.index.actors[n.actor].type in ((PERSON,) if described else (PERSON, ORGANIZATION)):
                 return (n.actor,), n.j
         return got
 
@@ -714,8 +726,8 @@ class Discourse:
         if n is not None and n.actor >= 0:
             end = n.j
             m = end
-            while m < limit and m < end + 3 and doc[m].is_lower and doc[m].is_alpha:
-                m += 1  # `IRGC Quds Force chief Esmail Qaani`: the person after the role
+            while m < limit and m < end + 3 and doc[m].is_lower and LOWER_WORD.fullmatch(doc[m].text):
+                m += 1  # `IRGC Quds Force chief Esmail Qaani`, `IMO secretary-general Elena Marchetti`
             person = self.index.name_at(m) if m < limit else None
             if person is not None and person.actor >= 0 and person is not n and (
                     any(doc[x].lower_ in lx.roles() for x in range(end, m)) or m == end and person.title):

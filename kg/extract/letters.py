@@ -118,6 +118,7 @@ class Mention:
     reference: bool = False  # `the letter`: a letter told before
     similar: bool = False  # `a similar cable`: same recipients as the letter before
     received: bool = False
+    sent: bool = False  # governed by a sending verb: `groups sent a letter`, a letter even while nobody is named
     separate: bool = False  # `a separate letter`, `also sent`: not the letter told before
 
 
@@ -142,6 +143,19 @@ class LetterFinder:
         j = k
         while j < limit:
             got = d.np_starting_at(j, limit)
+            if got is None or not got[0]:
+                got = self._past_title(j, got[1] if got else j, limit) or got
+            elif got[1] + 2 < limit and doc[got[1]].lower_ == "and" and doc[got[1] + 1].text[:1].isupper() and \
+                    d.actor_at(got[1] + 1) is None:
+                e = got[1] + 1  # `Labour and Employment Adviser Dr. Chowdhury`: a name in a title's domains
+                while e < limit and e < got[1] + 5 and doc[e].text[:1].isupper() and d.actor_at(e) is None:
+                    e += 1
+                n = d.index.name_at(e) if e < limit else None
+                if n is not None and n.actor >= 0 and n.start_i == e and n.title and \
+                        d.index.actors[n.actor].type == "Person":
+                    got = (n.actor,), n.j  # `Labour and Industry Minister Dr. Sunil Perera`
+                elif e > got[1] + 1 and doc[e - 1].lower_ in lx.roles():
+                    got = self._past_title(j, e, limit) or got
             if got is None:
                 break
             actors, end = got
@@ -199,17 +213,36 @@ class LetterFinder:
             items = items[:1]
         return tuple(dict.fromkeys(a for item in items for a in item)), j
 
+    def _past_title(self, j: int, e: int, limit: int) -> tuple[tuple[int, ...], int] | None:
+        """`the Minister of Fisheries, Ports and Energy, Rodrigo Quiroga`, `Labour and Employment Adviser Dr.
+        Farhana Chowdhury`: the person named after a title whose domains hold "and" and commas."""
+        doc, d = self.doc, self.d
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in DETERMINERS):
+            return None
+        while e < limit and e < j + 12 and (doc[e].lower_ in ("and", "&", "of", "for", "on") or
+                                           doc[e].text[:1].isupper() or doc[e].text == ","):
+            n = d.index.name_at(e + (doc[e].text == ","))
+            if n is not None and n.actor >= 0 and n.start_i == e + (doc[e].text == ",") and \
+                    d.index.actors[n.actor].type == "Person" and (doc[e].text == "," or n.title):
+                return (n.actor,), n.j
+            e += 1
+        return None
+
     # ------------------------------------------------------------------ clues around one mention
 
     def _start_of_np(self, i: int, s_start: int) -> int:
         """The first word of the noun phrase whose head is the letter noun: `a shorter, more measured letter`."""
         doc = self.doc
         k = i
+        determined = False
         while k - 1 >= s_start:
             p = doc[k - 1]
             if p.lower_ in DETERMINERS or p.like_num or p.lower_ in ("two-page", "one-page", "similar", "separate"):
                 k -= 1
+                determined = determined or p.lower_ in ("a", "an", "the", "this", "that")
                 continue
+            if determined and not p.is_lower:
+                break  # `sent Brennan-Walsh a letter`: the name before the article is not the letter's
             if p.is_lower and p.lower_.endswith(("ed", "en")) and k - 2 >= s_start and doc[k - 2].lower_ in DETERMINERS:
                 k -= 1  # `a written message`, `a signed letter`
                 continue
@@ -259,6 +292,10 @@ class LetterFinder:
         doc = self.doc
         found: tuple[int, ...] = ()
         k = i + 1
+        if k < s_end and doc[k].text == ",":  # `The letter, a copy of which was seen by X, was sent … to`
+            close = next((x for x in range(k + 1, min(s_end, k + 16)) if doc[x].text == ","), None)
+            if close is not None and not any(doc[x].lower_ == "to" for x in range(k + 1, close)):
+                k = close + 1
         while k < s_end and k < i + 40 and not self.d.quoted[k] and doc[k].text not in (";",):
             t = doc[k]
             if t.lower_ == "to" and doc[k - 1].lower_ in ("copied", "cc'd", "cced", "copy") and found:
@@ -352,12 +389,18 @@ class LetterFinder:
         if not m.senders:
             m.senders = self._owner(start, i)
         v = self._governor(start, s_start)
+        m.sent = v is not None and _lemma(doc[v]) in ("send", "write", "pen", "address", "dispatch", "sign")
         p = start - 1
         while p > s_start and doc[p].lower_ in DETERMINERS:
             p -= 1
         # `replied in a letter` writes one; `replied to the letter`, `acted on a letter` answer one
         reacts = v is not None and _lemma(doc[v]) in REACT_VERBS and doc[p].lower_ not in (
             "in", "by", "via", "through", "with")
+        if v is not None and not m.recipients and v + 1 < start and _lemma(doc[v]) in (
+                "send", "write", "hand", "mail", "email", "fax", "deliver", "pass"):
+            got = d.np_starting_at(v + 1, start)  # `sent Brennan-Walsh a letter`
+            if got and got[0] and got[1] == start:
+                m.recipients = got[0]
         if v is not None and _lemma(doc[v]) in ("receive", "get", "obtain"):
             m.received = True  # `Y received a letter from X`
             if not m.recipients:
@@ -367,7 +410,8 @@ class LetterFinder:
         elif v is not None and not m.senders:
             if doc[v].lower_ in ("who", "which") or reacts:
                 v = None
-            elif not m.reference or _lemma(doc[v]) in SEND_VERBS:
+            elif not m.reference or _lemma(doc[v]) in SEND_VERBS - {"read", "receive", "publish", "release",
+                                                                    "post", "forward", "pass", "hand", "deliver"}:
                 m.senders = self._verb_subject(v, s_start)
                 if not m.recipients and lx.verb_class(doc[v].lower_) in ("tell", "praise") or _lemma(doc[v]) in (
                         "urge", "thank", "ask", "congratulate", "warn", "inform", "assure", "remind"):
@@ -386,6 +430,17 @@ class LetterFinder:
 
     def _verb_subject(self, v: int, s_start: int) -> tuple[int, ...]:
         doc, d = self.doc, self.d
+        if v - 1 > s_start and doc[v - 1].text == ",":  # `37 House Democrats, led by Rep. Greer, sent`
+            c = v - 2
+            while c > s_start and c > v - 16 and doc[c].text != ",":
+                c -= 1
+            if doc[c].text == "," and doc[c + 1].lower_ in ("led", "headed", "spearheaded") and \
+                    doc[c + 2].lower_ == "by":
+                leader = d.np_starting_at(c + 3, v - 1)
+                if leader and leader[0]:
+                    counted = any(x.like_num for x in doc[max(s_start, c - 4):c])  # `37 House Democrats`: members
+                    group = () if counted else d.subject_before(c, s_start)
+                    return tuple(dict.fromkeys(group + leader[0]))
         if v > s_start and doc[v - 1].lower_ in ("who", "which") and v - 2 >= s_start and doc[v - 2].text == ",":
             got = d.np_ending_at(v - 3)  # `Rep. Luis Navarro, D-Texas, who sent a letter`
             k = v - 3
@@ -513,12 +568,22 @@ class LetterFinder:
                 yield t.i, "noun"
             elif _lemma(t) == "write" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 yield t.i, "verb"
+            elif low in ("it", "which") and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("is", "was", "had", "has") \
+                    and any(x.lower_ in ("addressed", "signed", "co-signed", "sent") for x in doc[t.i + 1:t.i + 4]):
+                yield t.i, "pronoun"  # `it is addressed to A and B`, `which was signed by C`
 
     def find(self) -> list[LetterDraft]:
         doc, d = self.doc, self.d
         for i, kind in self._cues():
             sent = doc[i].sent
             if self._hedged(i):
+                continue
+            if kind == "pronoun":
+                lt = self.letters[-1] if self.letters else None
+                if lt is not None and self.d.sent_of[i] - self.d.sent_of[lt.cue] <= 3:
+                    m = Mention(i)
+                    m.senders, m.recipients = self._by(i, sent.end), self._to(i, sent.end)
+                    self._merge(lt, m)
                 continue
             if kind == "verb":
                 senders = d.subject_before(i, sent.start)
@@ -543,8 +608,8 @@ class LetterFinder:
                     "separate" in {x.lower_ for x in doc[max(sent.start, i - 3):i]}):
                 for sender in m.senders:  # `in separate letters`: one letter from each
                     self._add((sender,), m.recipients, i, True)
-            elif m.senders or m.recipients:
-                self._add(m.senders, m.recipients, i, m.separate)
+            elif m.senders or m.recipients or m.sent and not m.reference:
+                self._add(m.senders, m.recipients, i, m.separate)  # unnamed for now: `groups sent a letter`
         self._signatories()
         self._fill_recipients()
         for lt in self.letters:  # `an email to the Associated Press`: a statement to the press, not a letter
@@ -567,9 +632,10 @@ class LetterFinder:
             lt.senders = tuple(dict.fromkeys(lt.senders + m.senders))
             self.d.add_document_focus(m.cue, lt.senders)
         persons = lambda xs: [x for x in xs if self.d.index.actors[x].type == "Person"]  # noqa: E731
-        if m.recipients and (not lt.recipients or persons(m.recipients) and not persons(lt.recipients)):
-            # named people later replace organizations named by description first
-            lt.recipients = tuple(r for r in m.recipients if r not in lt.senders)
+        if m.recipients and (not lt.recipients or persons(m.recipients)):
+            # named people join the recipients, and replace organizations named first (`the presidents of X`)
+            kept = tuple(persons(lt.recipients)) if persons(m.recipients) else ()
+            lt.recipients = tuple(r for r in dict.fromkeys(kept + m.recipients) if r not in lt.senders)
         self.d.letters_by_pos.append((m.cue, lt.senders))
 
     def _add(self, senders: tuple[int, ...], recipients: tuple[int, ...], cue: int,
@@ -607,7 +673,8 @@ class LetterFinder:
                 got, _ = self.list_after(t.i + 2, sent.end)
                 lt.senders = tuple(dict.fromkeys(lt.senders + got))
             elif low in AUTHOR_VERBS and t.i + 2 < sent.end and doc[t.i + 1].lower_ in ("the", "this") and \
-                    doc[t.i + 2].lower_ in ("letter", "letters", "message", "note", "cable"):
+                    doc[t.i + 2].lower_ in ("letter", "letters", "message", "note", "cable") and not any(
+                    x.lower_ in NOT_SENT for x in doc[max(sent.start, t.i - 3):t.i]):  # not `did not sign the letter`
                 subj = self._verb_subject(t.i, sent.start)
                 if not subj and t.i - 1 >= sent.start and doc[t.i - 1].lower_ in ("helped", "help", "to"):
                     subj = self._verb_subject(t.i - 1, sent.start)

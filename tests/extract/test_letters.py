@@ -223,3 +223,34 @@ def test_residents_federation_writes(run):
     ex = run('"We have no water," said Shalini Rao, secretary of the Lakeside Residents\' Welfare Federation. '
              'The federation has written to Chief Commissioner Anil Kumar Shetty seeking an audit.')
     assert letters(ex) == [({"Lakeside Residents' Welfare Federation"}, {"Anil Kumar Shetty"})]
+
+
+def test_recipients_named_after_titles_with_domain_lists(run):
+    ex = run('Dockworkers\' unions have written an open letter to the Minister of Ports, Transport and Energy, '
+             'Helena Vasquez Ortiz, and to the Commissioner for Trade and Customs, Tomas Brand. '
+             'The letter was initiated by the National Collective of Harbour Pilots (CNHP) and co-signed by the '
+             'Federation of Stevedores of Northern Antofagasta.')
+    assert letters(ex) == [({"National Collective of Harbour Pilots", "Federation of Stevedores of Northern Antofagasta"},
+                            {"Helena Vasquez Ortiz", "Tomas Brand"})]
+
+
+def test_a_letter_is_addressed_to_people_named_in_a_later_sentence(run):
+    ex = run('Farmers\' groups sent a letter to the presidents of both chambers of parliament on Monday. '
+             'It is addressed to Senate President Rosa Lindqvist and to the speaker of the lower house, '
+             'Omar Haddad. The letter was signed by the Grain Growers Union. Lindqvist read the letter aloud.')
+    assert letters(ex) == [({"Grain Growers Union"}, {"Rosa Lindqvist", "Omar Haddad"})]
+
+
+def test_sent_someone_a_letter_led_by_a_named_member(run):
+    ex = run('Forty city councillors, led by Councillor Maya Brandt, sent Mayor Leon Fischer a letter on Monday. '
+             'The letter was co-signed by Councillor Jonas Weber.')
+    assert letters(ex) == [({"Maya Brandt", "Jonas Weber"}, {"Leon Fischer"})]
+
+
+def test_a_letter_seen_by_an_outlet_sent_by_a_coalition_with_signatories(run):
+    ex = run('The letter, a copy of which was seen by the Harbour Times, was sent by the Fair Wage Alliance (FWA) '
+             'to Labour and Industry Minister Dr. Sunil Perera and to the president of the Exporters '
+             'Association (EA), Md. Rashed Karim. Among its signatories are Tallis Apparel, Brook & Dane and the '
+             'Oakridge Group. An organisation that did not sign the letter, the Clothing Council, welcomed it.')
+    assert letters(ex) == [({"Fair Wage Alliance", "Tallis Apparel", "Brook & Dane", "Oakridge Group"},
+                            {"Sunil Perera", "Md. Rashed Karim"})]
