@@ -395,6 +395,14 @@ def _merge_known(texts: list[str], segs: list) -> list:
                 folded.append(("W", s[1], out[m][2], None))
                 k = m + 1
                 continue
+        m = k + 1
+        while m < len(out) and out[m][0] == "W" and out[m][1] == out[m - 1][2] and \
+                texts[out[m][1]].lower() in lx.news_words() | {"corporation", "company"}:
+            m += 1
+        if s[0] in ("DEMONYM", "STATE") and out[m - 1][2] - s[2] >= 2:  # not `Kurdish TV`: a description
+            folded.append(("W", s[1], out[m - 1][2], None))  # `Lao News Agency`, `Kenya Broadcasting Corporation`
+            k = m
+            continue
         folded.append(s)
         k += 1
     return folded
@@ -715,6 +723,10 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
         if n.type is None and _interviewer(doc, n):
             n.type, n.kind = ORGANIZATION, "outlet"
             continue
+        if n.type is None and n.j - n.i == 1 and _told(doc, n.start_i) and (
+                n.kind == "acronym" or any(c.isdigit() for c in doc[n.i].text)):
+            n.type, n.kind = ORGANIZATION, "outlet"  # `told WESA`, `told KGUN 9`, `told Splash247`
+            continue
         if n.kind == "maybe-person":
             before = doc[n.start_i - 1] if n.start_i > 0 else None
             if before is not None and before.lower_ in ORG_DESCRIPTORS:
@@ -756,6 +768,16 @@ def _interviewer(doc: Doc, n: Name) -> bool:
     return before is not None and before.lower_ in ("to", "with") and n.start_i >= 2 and \
         doc[n.start_i - 2].lower_ in ("speaking", "spoke", "talking", "interview", "interviewed") and \
         n.j - n.i <= 3 and all(lx.is_common(t.text) for t in doc[n.i:n.j])
+
+
+def _told(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the one told: `told X`, `speaking to X`, `in statements to X`, `in an interview with X`."""
+    if i < 1:
+        return False
+    if doc[i - 1].lower_ in ("told", "tells", "telling"):
+        return True
+    return i >= 2 and doc[i - 1].lower_ in ("to", "with") and doc[i - 2].lower_ in (
+        "speaking", "spoke", "talking", "talked", "interview", "statements", "comments", "remarks")
 
 
 def _person_context(doc: Doc, n: Name) -> bool:

@@ -713,9 +713,9 @@ class Discourse:
         j = k
         while j < limit and doc[j].lower_ in DETERMINERS:
             j += 1
-        while j + 1 < limit and re.fullmatch(r"[A-Z][\w.]*-[a-z]+", doc[j].text) and self.index.name_at(j) is None \
+        while j + 1 < limit and re.fullmatch(r"[A-Za-z][\w.]*-[a-z]+", doc[j].text) and self.index.name_at(j) is None \
                 and self.index.name_at(j + 1) is not None:
-            j += 1  # `the Brussels-based Coalition for …`
+            j += 1  # `the Brussels-based Coalition for …`, `the state-run National News Agency`
         if j >= limit:
             return None
         n = self.index.name_at(j)
@@ -953,7 +953,7 @@ class Discourse:
                             while b >= 0 and doc[b].lower_ in DETERMINERS:
                                 b -= 1
                             chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for")
-                            if before is None or chained:  # `The Emir of Qatar, Sheikh Tamim …, sent`
+                            if before is None or chained or before.actor < 0:  # `The Emir of Qatar, Sheikh Tamim …, sent`
                                 return (n.actor,)
                     k = j - 1  # skip the aside: `Dempsey, chairman of the Joint Chiefs, said`
                     continue

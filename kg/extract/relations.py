@@ -344,6 +344,9 @@ class RelationFinder:
                     for a in outlet:
                         for b in who:
                             self.add("quoted", a, b, t.i)
+            elif low in ("statements", "comments", "remarks", "interview", "interviews") and t.i + 2 < s.end and \
+                    doc[t.i + 1].lower_ in ("to", "with") and not d.quoted[t.i + 1]:
+                self._statements_to(t.i, s)  # `In statements to Cadena SER, she accused`
             elif low in ("reminded", "reminding", "recalled", "recalling", "referred", "referring", "echoed",
                          "echoing", "invoked", "invoking") or low in ("pointed", "pointing") and t.i + 1 < s.end and \
                     doc[t.i + 1].lower_ == "to":
@@ -358,6 +361,26 @@ class RelationFinder:
                             self.add("quoted", a, b, t.i)
             elif lx.verb_class(low) in ("say", "tell") and low not in ("according",):
                 self._reported_within(t.i, s)
+
+    def _statements_to(self, i: int, s) -> None:
+        """`In statements to Cadena SER, she …`, `X said in an interview with CNN that …`: the outlet quoted X."""
+        doc, d = self.doc, self.d
+        got = d.np_starting_at(i + 2, s.end)
+        if not got or not got[0] or not all(self._outlet(a) for a in got[0]):
+            return
+        who: tuple[int, ...] = ()
+        if doc[s.start].lower_ == "in" and i - s.start <= 3:
+            comma = got[1]
+            if comma < s.end and doc[comma].text == ",":
+                after = d.np_starting_at(comma + 1, s.end)
+                who = after[0] if after else ()
+        else:
+            v = next((k for k in range(i - 1, max(s.start, i - 6) - 1, -1) if doc[k].is_lower and (
+                lexicons.is_past_verb(doc[k].lower_) or lx.verb_class(doc[k].lower_))), None)
+            who = d.subject_before(v, s.start) if v is not None else ()
+        for a in got[0]:
+            for b in who:
+                self.add("quoted", a, b, i)
 
     def _according(self, i: int, s) -> None:
         """`According to Tasnim, the commander said …`, `… Luo said, according to Xinhua`: the outlet relays

@@ -181,3 +181,27 @@ def test_an_interviewees_answers_are_theirs(run):
     assert relations(ex, "praised") == {("praised", "Pablo Ferreyra", "Seed Savers Network"),
                                         ("praised", "Pablo Ferreyra", "Lucia Benitez")}
     assert relations(ex, "quoted") == {("quoted", "Pablo Ferreyra", "Ana Quiroga")}
+
+
+@pytest.mark.parametrize("text, outlet, speaker", [
+    ('Water board chair Dana Whitlock told KTVZ that the reservoir was "lower than anyone remembers".',
+     "KTVZ", "Dana Whitlock"),
+    ('"We are not finished," coach Ines Barrow told WFMY after the game.', "WFMY", "Ines Barrow"),
+    ('Port director Hamid Saberi told Splash247 that the berths were "full until March".',
+     "Splash247", "Hamid Saberi"),
+    ('In statements to Radio Nacional, Mayor Lucia Aranda accused the council of "burying the report".',
+     "Radio Nacional", "Lucia Aranda"),
+    ('Mayor Lucia Aranda said in an interview with the BBC that the plan was "going nowhere".',
+     "BBC", "Lucia Aranda"),
+    ('According to the state-run Tanzania News Agency (TANA), Minister Juma Said told the delegates that the '
+     'talks were "frank and useful".', "Tanzania News Agency", "Juma Said"),
+    ('Its chairwoman, Grace Mensima, told Joy News the measure was "a step, not a leap".',
+     "Joy News", "Grace Mensima"),
+])
+def test_outlets_named_as_the_source_of_words(run, text, outlet, speaker):
+    assert ("quoted", outlet, speaker) in relations(run(text), "quoted")
+
+
+def test_a_television_of_a_people_is_not_an_outlet_name(run):
+    ex = run('The commander later told Kurdish TV that his forces would "respect the deal".')
+    assert relations(ex, "quoted") == set()
