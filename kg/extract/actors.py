@@ -36,6 +36,9 @@ MEMBER_HEADS = {"Workers", "Employees", "Teachers", "Nurses", "Farmers", "Produc
                 "Employers", "Lawyers", "Journalists"}
 QUOTE_MARKS = set("“”\"‘’'«»„")
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Bodies whose national members are named by their country: `the Indonesian Red Cross`, not the ICRC
+NATIONAL_CHAPTERS = {("Red", "Cross"), ("Red", "Crescent"), ("Chamber", "of", "Commerce"), ("Olympic", "Committee"),
+                     ("Bar", "Association"), ("Medical", "Association"), ("Football", "Association")}
 DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "North", "South",
               "East", "West", "Northeastern", "Northwestern", "Southeastern", "Southwestern"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
@@ -307,6 +310,9 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
                 segs[k + 1] = ("SKIP", nxt[1], nxt[2], None)
         elif s[0] == "SKIP":
             continue
+        elif s[0] == "ORG" and tuple(texts[s[1]:s[2]]) in NATIONAL_CHAPTERS and merged and \
+                merged[-1][0] in ("DEMONYM", "STATE") and merged[-1][2] == s[1]:
+            merged[-1] = ("ORG", merged[-1][1], s[2], (None, "ngo", False))  # `Indonesian Red Cross`: its own
         elif s[0] == "ORG" and not is_acronym(texts[s[1]]) and merged and merged[-1][0] in ("W", "PLACE") \
                 and merged[-1][2] == s[1] and texts[s[2] - 1] in heads and not lx.is_common(texts[s[1] - 1]) \
                 and texts[s[1] - 1] not in lx.org_heads():
@@ -723,6 +729,10 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
         if n.type is None and _interviewer(doc, n):
             n.type, n.kind = ORGANIZATION, "outlet"
             continue
+        if n.j - n.i == 1 and (n.type is None or n.kind == "acronym") and _in_brackets(doc, n) and any(
+                m.j == n.i - 1 and m.type == ORGANIZATION for m in names):
+            n.type, n.kind = ORGANIZATION, "acronym"  # `the Federation of Ayllus of Southern Potosí (Fasor)`
+            continue
         if n.type is None and n.j - n.i == 1 and _told(doc, n.start_i) and (
                 n.kind == "acronym" or any(c.isdigit() for c in doc[n.i].text)):
             n.type, n.kind = ORGANIZATION, "outlet"  # `told WESA`, `told KGUN 9`, `told Splash247`
@@ -768,6 +778,10 @@ def _interviewer(doc: Doc, n: Name) -> bool:
     return before is not None and before.lower_ in ("to", "with") and n.start_i >= 2 and \
         doc[n.start_i - 2].lower_ in ("speaking", "spoke", "talking", "interview", "interviewed") and \
         n.j - n.i <= 3 and all(lx.is_common(t.text) for t in doc[n.i:n.j])
+
+
+def _in_brackets(doc: Doc, n: Name) -> bool:
+    return n.i > 0 and doc[n.i - 1].text == "(" and n.j < len(doc) and doc[n.j].text == ")"
 
 
 def _told(doc: Doc, i: int) -> bool:
@@ -938,6 +952,9 @@ def _group(doc: Doc, names: list[Name]) -> list[ActorInfo]:
                 bare = doc[n.i:n.j].text.replace(".", "")
                 full = next((a for a, info in enumerate(actors) if info.type == ORGANIZATION and any(
                     acronym(doc[m.i:m.j].text) == bare for m in info.names if m.j - m.i > 1)), None)
+                if full is None and _in_brackets(doc, n):  # `the Federation of Ayllus (Fasor)`: its short form
+                    full = next((m.actor for m in names if m.j == n.i - 1 and m.actor >= 0 and m.type == ORGANIZATION),
+                                None)
                 if full is not None:
                     n.actor = full
                     actors[full].names.append(n)

@@ -693,7 +693,8 @@ class Discourse:
         if comma is not None and comma + 3 < limit and self.doc[comma].text == "(" and self.doc[comma + 2].text == ")":
             comma += 3  # `the president of the Exporters Association (EA), Md. Anwarul Kabir`
         h = k
-        while h < limit and self.doc[h].lower_ in DETERMINERS:
+        while h < limit and (self.doc[h].lower_ in DETERMINERS or self.doc[h].lower_ in (
+                "late", "former", "then", "outgoing", "incoming", "acting", "interim", "founding", "new")):
             h += 1
         described = h + 1 < limit and self.doc[h].is_lower and self.doc[h].lower_ in lx.roles() and \
             self.doc[h + 1].lower_ == "of"  # `the president of the Exporters Association (EA), Md. Rashed Karim`

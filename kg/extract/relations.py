@@ -144,7 +144,7 @@ class RelationFinder:
                         self.add("praised", p, x, t.i)
                 continue
             verb = verb_at if verb_at is not None else t.i if target_at > t.i else target_at - 1
-            while verb_at is None and verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay", "give",
+            while verb_at is None and verb > s.start and lexicons.lemma(doc[verb].lower_) not in ("shower", "heap", "lavish", "pay", "give", "have", "extend", "voice",
                                                                               "express", "offer") and verb > t.i - 8:
                 verb -= 1
             praisers = self._subject(verb if target_at < t.i or noun else t.i, s.start)

@@ -7,7 +7,7 @@ same attribute names, so the extractors run on it unchanged and several times fa
 """
 from __future__ import annotations
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -80,16 +80,16 @@ class TextView:
     """The tokens and sentences of a Doc, read once."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
-        flags = doc.to_array([IS_PUNCT, IS_SPACE, LIKE_NUM, SENT_START]).tolist() if len(doc) else []
+        self.text = text = doc.text
+        # one array read instead of a spaCy Token object per token
+        rows = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, LIKE_NUM, SENT_START]).tolist() if len(doc) else []
         toks = []
-        for k, t in enumerate(doc):
+        for k, (idx, length, spaced, punct, space, num, start) in enumerate(rows):
             x = Tok()
-            s = t.text
-            x.i, x.text, x.lower_, x.idx, x.whitespace_ = k, s, s.lower(), t.idx, t.whitespace_
+            s = text[idx:idx + length]
+            x.i, x.text, x.lower_, x.idx, x.whitespace_ = k, s, s.lower(), idx, " " if spaced else ""
             x.is_lower, x.is_upper, x.is_title = s.islower(), s.isupper(), s.istitle()
             x.is_alpha, x.is_digit = s.isalpha(), s.isdigit()
-            punct, space, num, start = flags[k]
             x.is_punct, x.is_space, x.like_num, x.is_sent_start = bool(punct), bool(space), bool(num), start == 1
             x.doc = self
             toks.append(x)

@@ -205,3 +205,17 @@ def test_outlets_named_as_the_source_of_words(run, text, outlet, speaker):
 def test_a_television_of_a_people_is_not_an_outlet_name(run):
     ex = run('The commander later told Kurdish TV that his forces would "respect the deal".')
     assert relations(ex, "quoted") == set()
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ('The appeal was signed by the Coastal Defence Forum (Codefo). Minister Ilse Brandt rejected it but thanked '
+     'Codefo\'s researchers for their work.', "Ilse Brandt", "Coastal Defence Forum"),
+    ('The Farmers Union (FU) held its congress. Minister Awa Diallo paid homage to the late president of the FU, '
+     'Ndeye Coumba Faye.', "Awa Diallo", "Ndeye Coumba Faye"),
+    ('Mayor Ana Olmedo spoke to the crowd. She also had words of thanks for the Madrid Regional Housing Agency.',
+     "Ana Olmedo", "Madrid Regional Housing Agency"),
+    ('Governor Rahmat Hidayat toured the shelters. He thanked the Indonesian Red Cross for its volunteers.',
+     "Rahmat Hidayat", "Indonesian Red Cross"),
+])
+def test_praise_of_an_organization_through_its_people_or_names(run, text, source, target):
+    assert relations(run(text), "praised") == {("praised", source, target)}
