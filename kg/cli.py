@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError
+from kg.errors import ExtractError, KGError
 from kg.export import FORMATS
 from kg.export.network import NETWORK_FORMATS
 
@@ -73,11 +73,18 @@ def main() -> None:
               help="Run this spaCy pipeline (an installed package such as en_core_web_sm, or a folder "
                    "saved with nlp.to_disk) and use its named entities too. Default: the built-in "
                    "rule pipeline, which needs no model.")
+@click.option("--workers", default=1, show_default=True, metavar="N", type=click.IntRange(min=1),
+              help="Extract in N processes on this machine (about one per core); this process resolves "
+                   "and writes. The graph is the same for any N.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Extract on the workers of the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786), or on a new cluster of --workers processes here with 'local'. "
+                   "The store stays with this process.")
 @click.option("--strict", is_flag=True,
               help="Treat any input problem as an error: exit 1 and write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only problems and the summary.")
 def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, actors_file: str | None,
-          fmt: str | None, model: str | None, strict: bool, quiet: bool) -> None:
+          fmt: str | None, model: str | None, workers: int, dask: str | None, strict: bool, quiet: bool) -> None:
     """Build one graph from INPUT files, folders and - (stdin), or add them to a store.
 
     \b
@@ -110,6 +117,8 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
       cat story.txt | kg build - -o - | grep -c kg:Quote
       kg build monday/ --store kgdata/
       kg build tuesday.jsonl --store kgdata/ --actors actors.csv
+      kg build big.jsonl --store kgdata/ --workers 2
+      kg build feeds/*.jsonl --store kgdata/ --dask tcp://scheduler:8786
     """
     started = time.perf_counter()
     from tqdm import tqdm
@@ -124,6 +133,9 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
         _fail("say where the graph goes: -o FILE, --store DIR, or both")
     if output not in (None, "-") and not Path(output).parent.is_dir():
         _fail(f"cannot write {output}: there is no folder {Path(output).parent}")
+    if dask not in (None, "local") and workers > 1:
+        _fail("--workers counts processes on this machine; with --dask ADDRESS the cluster's workers extract "
+              "(start more with `dask worker ADDRESS`)")
 
     def report(e: KGError) -> None:
         tqdm.write(f"kg: {e}", file=sys.stderr)
@@ -142,9 +154,10 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
                 where = output if store_dir is None else store_dir
                 _fail(f"{len(problems)} input problem(s) and --strict: nothing written to {where}")
         store = KGStore(store_dir, pipeline=model or "builtin") if store_dir else None
+        result = None
         try:
             result = run(inputs, model=model, progress=progress, report=report, store=store, known=known,
-                         articles=articles)
+                         articles=articles, workers=workers, dask=dask)
             counts = result.counts()
             if result.read == 0:
                 see = " (see the problems above)" if result.problems else ""
@@ -157,18 +170,30 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
         finally:
             if store is not None:
                 store.close()
+            elif result is not None:  # the one-shot build's scratch store
+                result.store.close()
     except KGError as e:
         _fail(str(e))
     shown = "stdout" if output == "-" else output
     seconds = time.perf_counter() - started
     if store_dir is None:
-        click.echo(SUMMARY.format(**counts, output=shown, seconds=seconds), err=True)
+        line = SUMMARY.format(**counts, output=shown, seconds=seconds)
     else:
         s = result.statuses
         to = f" -> {shown}" if output else ""
-        click.echo(STORE_SUMMARY.format(read=result.read, store=store_dir, added=s["added"],
-                                        unchanged=s["unchanged"], replaced=s["replaced"], **counts,
-                                        to=to, seconds=seconds), err=True)
+        line = STORE_SUMMARY.format(read=result.read, store=store_dir, added=s["added"], unchanged=s["unchanged"],
+                                    replaced=s["replaced"], **counts, to=to, seconds=seconds)
+    click.echo(line + _skipped(result.problems), err=True)
+
+
+def _skipped(problems: list[KGError]) -> str:
+    """The end of a build's summary: how many articles failed and how many input problems were reported."""
+    failed = sum(isinstance(p, ExtractError) for p in problems)
+    other = len(problems) - failed
+    parts = [f"{failed} article{'' if failed == 1 else 's'} skipped (extraction failed)"] if failed else []
+    if other:
+        parts.append(f"{other} input problem{'' if other == 1 else 's'}")
+    return f"; {', '.join(parts)}: see above" if parts else ""
 
 
 @main.command(context_settings=CONTEXT)

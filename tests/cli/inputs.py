@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY = re.compile(r"built (\d+) articles: (\d+) actors, (\d+) letters, (\d+) speeches, (\d+) quotes, "
-                     r"(\d+) edges -> (.+) \((\d+\.\d) s\)")
+                     r"(\d+) edges -> (.+) \((\d+\.\d) s\)(?:; .+: see above)?")
 
 LETTER = """Senators write to FAA
 

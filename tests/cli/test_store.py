@@ -15,7 +15,7 @@ from kg.graph.vocab import KG
 
 STORE_SUMMARY = re.compile(r"built (\d+) articles into (.+) \((\d+) added, (\d+) unchanged, (\d+) replaced\); "
                            r"it holds (\d+) articles: (\d+) actors, (\d+) letters, (\d+) speeches, (\d+) quotes, "
-                           r"(\d+) edges(?: -> (.+))? \(\d+\.\d s\)")
+                           r"(\d+) edges(?: -> (.+))? \(\d+\.\d s\)(?:; .+: see above)?")
 MEHR = {"id": "mehr", "source": "Tehran Times (content by Mehr News Agency)",
         "text": "Brigadier General Esmaeil Ghaani sent a letter to Mohammed Deif, commander of the Izz ad-Din "
                 "al-Qassam Brigades. \"You are the pride of the nation,\" Ghaani wrote."}
