@@ -274,7 +274,10 @@ class Discourse:
         end = len(doc)
         if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3  # `The Department of Foreign Affairs (DFA) said`
-        if j < end and doc[j].text == ",":
+        if j + 1 < end and doc[j].text == "," and doc[j + 1].is_lower and (
+                lexicons.is_past_verb(doc[j + 1].lower_) or lx.verb_class(doc[j + 1].lower_)):
+            j += 1  # `…, Hon. Losana Vuniwai, thanked`: the name closes an apposition and its verb follows
+        elif j < end and doc[j].text == ",":
             m = j + 1
             while m < end and m < j + 16 and doc[m].text != "," and not doc[m].is_sent_start:
                 m += 1
@@ -953,7 +956,7 @@ class Discourse:
                             b = before.start_i - 1 if before is not None else j - 1
                             while b >= 0 and doc[b].lower_ in DETERMINERS:
                                 b -= 1
-                            chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for")
+                            chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for", "to", "at", "in")
                             if before is None or chained or before.actor < 0:  # `The Emir of Qatar, Sheikh Tamim …, sent`
                                 return (n.actor,)
                     k = j - 1  # skip the aside: `Dempsey, chairman of the Joint Chiefs, said`
@@ -1070,7 +1073,9 @@ class Discourse:
                     continue
             if not self.quoted[k] and t.is_lower and t.is_alpha and (
                     lexicons.is_past_verb(t.lower_) or lx.verb_class(t.lower_)) and not t.lower_.endswith("ing") \
-                    and not (k > sent_start and doc[k - 1].lower_ in DETERMINERS | PREPOSITIONS):  # `for praise`
+                    and not (k > sent_start and doc[k - 1].lower_ in DETERMINERS | PREPOSITIONS) \
+                    and t.lower_ not in ("was", "were", "is", "are", "been", "had", "has", "would", "could"):
+                # not `said his government was "proud…," adding:` -- the reporting verb's subject
                 got = self.subject_before(k, sent_start)
                 if got:
                     return got

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.tokens import TextView as Doc
 
@@ -291,6 +291,7 @@ class QuoteFinder:
         doc = self.doc
         out: list[Attributed] = []
         prev: Attributed | None = None
+        unclosed: tuple[QuoteSpan, int, int] | None = None  # a quote paragraph left open, still unattributed
         for sp in self.spans:
             first = token_at(self.starts, sp.open_at)
             last = token_at(self.starts, sp.close_at if sp.close_at is not None else sp.end - 1)
@@ -300,9 +301,15 @@ class QuoteFinder:
                 log.debug("not a quote: %r", text[:40])
                 continue
             a = self._attribute_one(sp, first, last, prev)
-            if a is None:
+            if a is None or not a.speakers:
+                unclosed = (sp, first, last) if sp.close_at is None else None
                 continue
             a.first, a.last, a.para = first, last, self.para_of(sp.open_at)
+            if unclosed is not None and self.para_of(unclosed[0].open_at) == a.para - 1:
+                # `“Do not weep …` running on to `“… up the hill,” she told the congregation`: one speech
+                out.append(replace(a, span=unclosed[0], first=unclosed[1], last=unclosed[2], para=a.para - 1,
+                                   continued=True, extra=dict(a.extra)))
+            unclosed = None
             if a.speakers:
                 out.append(a)
                 prev = a

@@ -197,3 +197,24 @@ def test_describing_someones_speech_is_the_describers_words(run):
     ex = run('Minister Marie-Claire Payet gave the keynote. Summit president Inês Correia Matos described '
              'Payet\'s speech as "the moral centre of this summit so far."')
     assert speaker_of(ex, "moral centre") == "Inês Correia Matos"
+
+
+def test_a_quote_paragraph_left_open_belongs_to_the_speaker_of_the_next(run):
+    ex = run('Rev. Mele Taufa led the last service in the old chapel.\n\n'
+             '"Do not mourn the timber. The chapel was never the walls.\n\n'
+             '"Take the bell with you when you climb," she told the families.')
+    assert speaker_of(ex, "Do not mourn the timber") == "Mele Taufa"
+    assert speaker_of(ex, "Take the bell") == "Mele Taufa"
+
+
+def test_a_name_closing_an_apposition_is_the_subject_of_the_verb_after_it(run):
+    ex = run('The village chief, Ratu Apenisa Vula, spoke first. Later the Minister for Lands, Hon. Asenaca Lomani, '
+             'thanked the donors for what she called "a gift between neighbours".')
+    assert speaker_of(ex, "a gift between neighbours") == "Asenaca Lomani"
+
+
+def test_adding_belongs_to_the_reporting_verbs_subject_not_the_reported_clauses(run):
+    ex = run('Speaking to Radio Pasifika, Australia\'s High Commissioner to Samoa, Mark Dwyer, said his government '
+             'was "glad to help," adding: "This is what neighbours do."')
+    assert speaker_of(ex, "glad to help") == "Mark Dwyer"
+    assert speaker_of(ex, "This is what neighbours do") == "Mark Dwyer"
