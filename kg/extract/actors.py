@@ -921,6 +921,15 @@ def _apposition_roles(doc: Doc, n: Name) -> list[str]:
         while lo > 0 and (doc[lo - 1].is_title or doc[lo - 1].is_upper) and not doc[lo].is_sent_start:
             lo -= 1
         out.append(doc[lo:k + 1].text)
+    # `the Minister for Climate Change, Hon. Losana Vuniwai,`: a capitalised title in apposition before
+    k = n.start_i - 1
+    if k >= 2 and doc[k].text == ",":
+        lo = k - 1
+        while lo > 0 and lo > k - 8 and (doc[lo].is_title or doc[lo].lower_ in ("of", "for", "and")) and \
+                doc[lo - 1].text != ",":
+            lo -= 1
+        if doc[lo].lower_ in ("the", "a") and any(doc[x].lower_ in lx.roles() for x in range(lo + 1, k)):
+            out.append(doc[lo + 1:k].text)
     return out
 
 

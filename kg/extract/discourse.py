@@ -1018,8 +1018,9 @@ class Discourse:
         k = start - 1
         while k > sent_start and k > start - 8 and doc[k].text != ",":
             k -= 1
-        if k <= sent_start or doc[k].text != "," or not any(doc[x].lower_ in lx.roles() for x in range(k + 1, start)):
-            return ()
+        if k <= sent_start or doc[k].text != "," or not any(
+                doc[x].lower_ in lx.roles() or doc[x].lower_.rsplit("-", 1)[-1] in lx.roles() for x in range(k + 1, start)):
+            return ()  # `president`, `vice-president`
         n = self.index.name_at(k - 1)
         if n is not None and n.actor >= 0 and self.index.actors[n.actor].type == PERSON:
             return (n.actor,)

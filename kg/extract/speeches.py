@@ -126,7 +126,11 @@ class SpeechFinder:
         if j >= s_start and doc[j].lower_ in ("his", "her", "their"):
             # `In his speech at the UPS facility, the president praised` names him just after
             after = self._main_subject(i, s_start, s_end)
-            return after or d.resolve_pronoun(j)
+            v = self._verb_before(j, s_start) if not after else None
+            said = d.subject_before(v, s_start) if v is not None and lx.verb_class(doc[v].lower_) == "say" and \
+                doc[v + 1].lower_ in ("in", "during") else ()  # `the minister said in her address`
+            said = tuple(a for a in said if d.gender(a) in (None, {"his": "m", "her": "f"}.get(doc[j].lower_)))
+            return after or said or d.resolve_pronoun(j)
         if j >= s_start and doc[j].text in ("'s", "’s", "'", "’"):
             n = d.index.name_at(j - 1)
             if n is not None and n.actor >= 0:
@@ -263,6 +267,8 @@ class SpeechFinder:
         if words and (words[0] in AUDIENCE | EVENT_NOUNS or " ".join(words[:2]) in EVENT_NOUNS):
             end = start + (2 if " ".join(words[:2]) in EVENT_NOUNS else 1)
             return doc[start:end].text
+        if len(words) >= 2 and doc[start].is_lower and doc[start].is_alpha and words[1] in EVENT_NOUNS - {"crowd"}:
+            return doc[start:start + 2].text  # `a handover ceremony`, `a media conference`, `a farewell service`
         return None
 
     def _takes_part(self, t, s) -> bool:

@@ -91,3 +91,15 @@ def test_words_made_during_a_debate_are_the_owners_speech(run):
 def test_occasion_is_not_a_purpose_clause(run):
     ex = run("Chief Executive John Lee pledged in his policy address to set up a coordination office.")
     assert all(s[1] is None or "set up" not in s[1] for s in speeches(ex))
+
+
+def test_a_ceremony_named_by_two_words_opens_a_speech_by_the_named_minister(run):
+    ex = run('At a handover ceremony on Saturday, the Minister for Lands, Hon. Asenaca Lomani, thanked the donors. '
+             '"We are grateful," the minister said in her address.')
+    assert [(s, o) for s, o, _ in speeches(ex)] == [("Asenaca Lomani", "handover ceremony")]
+
+
+def test_who_addressed_the_conference_after_a_vice_presidents_apposition(run):
+    ex = run('Zhang Wei, vice-president of Harbin Shipping Group, who addressed the conference by video link, said '
+             'the route was open.')
+    assert [s for s, _, _ in speeches(ex)] == ["Zhang Wei"]
