@@ -1,7 +1,9 @@
 """The `kg` command: one thin subcommand per stage."""
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -155,6 +157,7 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
                 _fail(f"{len(problems)} input problem(s) and --strict: nothing written to {where}")
         store = KGStore(store_dir, pipeline=model or "builtin") if store_dir else None
         result = None
+        restore = _exit_on_sigterm()
         try:
             result = run(inputs, model=model, progress=progress, report=report, store=store, known=known,
                          articles=articles, workers=workers, dask=dask)
@@ -168,6 +171,7 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
                 except OSError as e:
                     _fail(f"cannot write {output}: {e.strerror or e}")
         finally:
+            restore()
             if store is not None:
                 store.close()
             elif result is not None:  # the one-shot build's scratch store
@@ -184,6 +188,18 @@ def build(inputs: tuple[str, ...], output: str | None, store_dir: str | None, ac
         line = STORE_SUMMARY.format(read=result.read, store=store_dir, added=s["added"], unchanged=s["unchanged"],
                                     replaced=s["replaced"], **counts, to=to, seconds=seconds)
     click.echo(line + _skipped(result.problems), err=True)
+
+
+def _exit_on_sigterm():
+    """Make SIGTERM (kill, a timeout) exit through ``finally`` blocks, so that a build closes its store and
+    deletes its scratch store; returns a function that puts the previous handler back."""
+    def exit_(signum, frame):
+        sys.exit(128 + signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, exit_)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def _skipped(problems: list[KGError]) -> str:

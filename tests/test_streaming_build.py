@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +137,34 @@ def test_an_article_that_fails_in_a_worker_is_reported_and_the_others_are_built(
     out = list(extract_all(numbered(40, []), report=problems.append, workers=InThisProcess()))
     assert [ex.article.id for ex in out] == [f"a{k}" for k in range(40) if k != 3]
     assert [str(p) for p in problems] == ["a3: extraction failed (ValueError: no luck); article skipped"]
+
+
+@pytest.mark.slow
+def test_a_build_stopped_by_sigterm_deletes_its_scratch_store(tmp_path):
+    text = json.loads((ROOT / "tests" / "data" / "articles" / "01-rahmani-letter-houthi.json").read_text())["text"]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{k}", "text": text}) + "\n" for k in range(3000)))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    kg = Path(sys.executable).with_name("kg")
+    proc = subprocess.Popen([kg, "build", feed, "-o", tmp_path / "out.ttl", "-q"], env={**os.environ,
+                            "TMPDIR": str(scratch)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("kg-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert list(scratch.glob("kg-build-*")), "the build made no scratch store"
+    time.sleep(1)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 128 + signal.SIGTERM, proc.stderr.read()
+    assert not list(scratch.glob("kg-build-*"))
+
+
+def test_workers_with_a_dask_address_and_an_address_that_is_none_are_one_line_each(tmp_path):
+    out = tmp_path / "graph.ttl"
+    both = invoke_kg("build", ROOT / "examples", "-o", out, "--workers", "2", "--dask", "tcp://127.0.0.1:8786")
+    assert both.exit_code == 1
+    assert both.stderr.startswith("kg: --workers counts processes on this machine")
+    bad = invoke_kg("build", ROOT / "examples", "-o", out, "--dask", "nonsense")
+    assert bad.exit_code == 1
+    assert bad.stderr.strip().splitlines()[-1].startswith("kg: cannot reach the Dask scheduler at nonsense (")
+    assert not out.exists()
