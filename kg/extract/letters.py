@@ -145,6 +145,9 @@ class LetterFinder:
             got = d.np_starting_at(j, limit)
             if got is None or not got[0]:
                 got = self._past_title(j, got[1] if got else j, limit) or got
+            elif got[1] + 2 < limit and doc[got[1]].text[:1].isupper() and doc[got[1]].lower_ in lx.roles().keys() | {
+                    "special", "deputy", "chief", "high", "senior"} and self._past_title(j, got[1], limit):
+                got = self._past_title(j, got[1], limit)  # `the UN Special Coordinator for Lebanon, Karin Lindqvist`
             elif got[1] + 2 < limit and doc[got[1]].lower_ == "and" and doc[got[1] + 1].text[:1].isupper() and \
                     d.actor_at(got[1] + 1) is None:
                 e = got[1] + 1  # `Labour and Employment Adviser Dr. Chowdhury`: a name in a title's domains
@@ -260,8 +263,9 @@ class LetterFinder:
         """`a letter from X`, `A second letter, from X to Y,`, `a message came from X`."""
         doc = self.doc
         k = i + 1
-        while k < s_end and k < i + 7 and not self.d.quoted[k] and doc[k].text not in (";", ".") \
-                and doc[k].lower_ not in ("to", "that", "which", "who"):
+        dated = k < s_end and doc[k].lower_ == "dated"
+        while k < s_end and k < i + (12 if dated else 7) and not self.d.quoted[k] and doc[k].text not in (";", ".") \
+                and doc[k].lower_ not in ("to", "that", "which", "who"):  # `a letter dated June 26, 2025, from X`
             if doc[k].lower_ == "from" and not (doc[k - 1].lower_ in ("away", "quotes", "quoted", "excerpts")):
                 return self.list_after(k + 1, s_end)[0]
             k += 1
@@ -568,6 +572,8 @@ class LetterFinder:
                 yield t.i, "noun"
             elif _lemma(t) == "write" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 yield t.i, "verb"
+            elif low == "writing" and t.i >= 2 and doc[t.i - 1].lower_ == "in" and _lemma(doc[t.i - 2]) in ANSWER_VERBS:
+                yield t.i, "reply"  # `Mr Yagi replied in writing three days later`
             elif low in ("it", "which") and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("is", "was", "had", "has") \
                     and any(x.lower_ in ("addressed", "signed", "co-signed", "sent") for x in doc[t.i + 1:t.i + 4]):
                 yield t.i, "pronoun"  # `it is addressed to A and B`, `which was signed by C`
@@ -584,6 +590,11 @@ class LetterFinder:
                     m = Mention(i)
                     m.senders, m.recipients = self._by(i, sent.end), self._to(i, sent.end)
                     self._merge(lt, m)
+                continue
+            if kind == "reply":
+                senders = d.subject_before(i - 2, sent.start)
+                if senders:
+                    self._add(senders, (), i, True)
                 continue
             if kind == "verb":
                 senders = d.subject_before(i, sent.start)
@@ -612,6 +623,7 @@ class LetterFinder:
                 self._add(m.senders, m.recipients, i, m.separate)  # unnamed for now: `groups sent a letter`
         self._signatories()
         self._fill_recipients()
+        self._replies()
         for lt in self.letters:  # `an email to the Associated Press`: a statement to the press, not a letter
             if self.doc[lt.cue].lower_ in WEAK_NOUNS and lt.recipients and all(
                     self.d.index.actors[r].kind == "outlet" for r in lt.recipients):
@@ -680,6 +692,20 @@ class LetterFinder:
                     subj = self._verb_subject(t.i - 1, sent.start)
                 if subj:
                     lt.senders = tuple(dict.fromkeys(lt.senders + subj))
+
+    def _replies(self) -> None:
+        """A reply with no recipient named (`replied in writing`, `a letter of her own`) answers the latest
+        letter its sender received."""
+        doc = self.doc
+        for lt in self.letters:
+            if lt.recipients or not lt.senders:
+                continue
+            words = {x.lower_ for x in doc[max(0, lt.cue - 4):lt.cue + 4]}
+            if not words & {"reply", "replied", "replies", "answered", "answer", "responded", "response", "own"}:
+                continue
+            before = [o for o in self.letters if o.cue < lt.cue and set(o.recipients) & set(lt.senders)]
+            if before:
+                lt.recipients = tuple(s for s in before[-1].senders if s not in lt.senders)
 
     def _fill_recipients(self) -> None:
         """A letter with no recipient in its sentence: the person its senders urged just before."""

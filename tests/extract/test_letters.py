@@ -254,3 +254,21 @@ def test_a_letter_seen_by_an_outlet_sent_by_a_coalition_with_signatories(run):
              'Oakridge Group. An organisation that did not sign the letter, the Clothing Council, welcomed it.')
     assert letters(ex) == [({"Fair Wage Alliance", "Tallis Apparel", "Brook & Dane", "Oakridge Group"},
                             {"Sunil Perera", "Md. Rashed Karim"})]
+
+
+def test_a_reply_in_writing_answers_the_letter_its_sender_received(run):
+    ex = run('Harbour Commissioner Ana Ruiz wrote to Police Chief Tomas Lind on 3 March asking for officers. '
+             'Mr Lind replied in writing three days later.')
+    assert letters(ex) == [({"Ana Ruiz"}, {"Tomas Lind"}), ({"Tomas Lind"}, {"Ana Ruiz"})]
+
+
+def test_a_letter_dated_then_from_and_to_named_people(run):
+    ex = run('The case turned on a letter dated June 26, 2025, from Defence Secretary Moses Kibet to the Speaker '
+             'of the National Assembly, Joseph Mutua.')
+    assert letters(ex) == [({"Moses Kibet"}, {"Joseph Mutua"})]
+
+
+def test_a_letter_to_an_organizations_titled_official_goes_to_the_person(run):
+    ex = run('Cardinal Elias Haddad said he had sent a letter last week to the UN Special Coordinator for Lebanon, '
+             'Karin Lund.')
+    assert letters(ex) == [({"Elias Haddad"}, {"Karin Lund"})]
