@@ -22,17 +22,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from kg.errors import ExtractError, IngestError, KGError, ModelError
-from kg.extract import extract
-from kg.graph.store import KGStore
+from kg.graph.store import KGStore, Prepared
 from kg.ingest import read_articles
 from kg.model import Article, Extraction
-from kg.nlp.pipeline import load_pipeline
 from kg.resolve.actors import Form
 from kg.workers import Workers, in_order, start
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+# spaCy, the pipeline and the extractors are imported where they run: a build with workers never
+# loads them in this process (a second of CPU time on the process that resolves and writes)
 
 log = logging.getLogger(__name__)
 BATCH = 64  # articles per spaCy batch, and per transaction of a one-shot build
@@ -58,19 +60,29 @@ class BuildResult:
 
 def extract_all(articles: Iterable[Article], model: str | None = None,
                 report: Callable[[KGError], None] = lambda e: None,
-                workers: Workers | None = None) -> Iterator[Extraction]:
+                workers: Workers | None = None, *, prepared: bool = False) -> Iterator[Extraction | Prepared]:
     """Run the NLP pipeline and the extractors over a stream of articles, in order.
 
-    In this process (loading the pipeline only if there is an article), or by ``workers``.
+    In this process (loading the pipeline only if there is an article), or by ``workers``; with
+    ``prepared``, the workers also do the store's work that needs only the article (``Prepared``).
     """
     articles = iter(articles)
     if workers is not None:
-        yield from _extract_elsewhere(articles, model, report, workers)
+        yield from _extract_elsewhere(articles, model, report, workers, prepare_batch if prepared else extract_batch)
         return
     first = next(articles, None)
     if first is None:
         return
+    from kg.nlp.pipeline import load_pipeline
+
     yield from _extracted(load_pipeline(model), chain([first], articles), report)
+
+
+def extract(doc, article: Article) -> Extraction:
+    """``kg.extract.extract``, imported on first use."""
+    from kg.extract import extract as run
+
+    return run(doc, article)
 
 
 def _extracted(nlp: Language, articles: Iterable[Article], report: Callable[[KGError], None]) -> Iterator[Extraction]:
@@ -91,6 +103,8 @@ def _pipeline(model: str | None) -> Language:
     """The pipeline of this worker (and thread), loaded on its first batch."""
     pipelines = _loaded.__dict__.setdefault("pipelines", {})
     if model not in pipelines:
+        from kg.nlp.pipeline import load_pipeline
+
         pipelines[model] = load_pipeline(model)
     return pipelines[model]
 
@@ -101,8 +115,14 @@ def extract_batch(articles: list[Article], model: str | None = None) -> tuple[li
     return list(_extracted(_pipeline(model), articles, problems.append)), problems
 
 
+def prepare_batch(articles: list[Article], model: str | None = None) -> tuple[list[Prepared], list[ExtractError]]:
+    """``extract_batch``, each article's records prepared for the store."""
+    done, problems = extract_batch(articles, model)
+    return [Prepared(ex) for ex in done], problems
+
+
 def _extract_elsewhere(articles: Iterator[Article], model: str | None, report: Callable[[KGError], None],
-                       workers: Workers) -> Iterator[Extraction]:
+                       workers: Workers, task: Callable = extract_batch) -> Iterator[Extraction | Prepared]:
     def failed(batch: list[Article], error: BaseException) -> None:
         if isinstance(error, ModelError):  # every batch would fail alike
             raise error
@@ -111,7 +131,7 @@ def _extract_elsewhere(articles: Iterator[Article], model: str | None, report: C
                                 f"{error}); article skipped"))
 
     batches = iter(lambda: list(islice(articles, CHUNK)), [])
-    for done, problems in in_order(workers, extract_batch, batches, model, failed=failed):
+    for done, problems in in_order(workers, task, batches, model, failed=failed):
         for problem in problems:
             report(problem)
         yield from done
@@ -165,10 +185,10 @@ def build(inputs: Iterable[str], *, model: str | None = None, progress: Callable
 def _run(articles: Iterator[Article], model: str | None, report: Callable[[KGError], None], store: KGStore,
          result: BuildResult, per_commit: int, workers: int, dask: str | None) -> None:
     """Extract ``articles`` and commit their records to ``store``, ``per_commit`` articles a transaction."""
-    batch: list[Extraction] = []
+    batch: list[Extraction | Prepared] = []
     pool = start(workers, dask)
     try:
-        for ex in extract_all(articles, model, report, pool):
+        for ex in extract_all(articles, model, report, pool, prepared=True):
             batch.append(ex)
             if len(batch) >= per_commit:
                 result.statuses.update(store.ingest(batch).values())
@@ -180,4 +200,4 @@ def _run(articles: Iterator[Article], model: str | None, report: Callable[[KGErr
         result.statuses.update(store.ingest(batch).values())
 
 
-__all__ = ["build", "extract_all", "extract_batch", "BuildResult", "IngestError"]
+__all__ = ["build", "extract_all", "extract_batch", "prepare_batch", "BuildResult", "IngestError"]

@@ -50,7 +50,7 @@ class Workers:
 class ProcessPool(Workers):
     """``n`` worker processes on this machine, started from a clean server process (not forked from this one)."""
 
-    def __init__(self, n: int, preload: tuple[str, ...] = ("kg.build",)):
+    def __init__(self, n: int, preload: tuple[str, ...] = ("kg.build", "kg.extract", "kg.nlp.pipeline")):
         self.n, self.preload = n, preload
         self.slots = 3 * n
         self.pool = self._start()

@@ -170,7 +170,7 @@ class ArticleFacts:
     """The triples one article contributes, given its actors' canonical forms and, when merged, its statements' IRIs."""
 
     def __init__(self, ex: Extraction, actors: Mapping[str, CanonicalActor],
-                 statements: Mapping[str, URIRef] | None = None):
+                 statements: Mapping[str, URIRef] | None = None, origins: Origins | None = None):
         self.ex = ex
         self.actors = {k: a for k, a in actors.items() if a.type in ACTOR_CLASSES}
         for a in actors.values():
@@ -178,7 +178,7 @@ class ArticleFacts:
                 log.debug("%s: skipped actor %s of unknown type %r", ex.article.id, a.id, a.type)
         self.statements = statements or {}
         self.article = article_iri(ex.article.id)
-        self.origins = Origins(ex)
+        self.origins = origins or Origins(ex)
         self.made: dict[str, URIRef] = {}  # record id -> IRI of the letter, speech or quote added
         self.evidence_of: dict[URIRef, URIRef] = {}
         self.quotes: set[URIRef] = set()

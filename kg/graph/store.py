@@ -41,9 +41,10 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -78,6 +79,7 @@ from kg.resolve import actors as actor_resolution
 from kg.resolve import statements as statement_resolution
 from kg.resolve.actors import Changes, Form
 from kg.resolve.known import Reviewed
+from kg.resolve.sources import Origins
 from kg.resolve.statements import LETTER, SPEECH, Report, StatementChanges
 
 FORMAT = 1
@@ -167,9 +169,62 @@ def decode(text: str) -> Extraction:
     )
 
 
+class _Seen:
+    """The forms met lately, by id, so that each is decoded and keyed once, not at every article that uses it.
+
+    A form's id is the hash of all it holds, so a form kept here is never stale; at most ``size`` are kept.
+    """
+
+    def __init__(self, size: int = 16384):
+        self.size = size
+        self.forms: OrderedDict[str, Form] = OrderedDict()
+
+    def get(self, form: Form) -> Form:
+        """The form seen before with the same id (its keys already worked out), else ``form``."""
+        return self._keep(form.id, lambda: form)
+
+    def decoded(self, fid: str, text: str) -> Form:
+        return self._keep(fid, lambda: Form.from_json(text))
+
+    def _keep(self, fid: str, make) -> Form:
+        f = self.forms.get(fid)
+        if f is None:
+            f = self.forms[fid] = make()
+            if len(self.forms) > self.size:
+                self.forms.popitem(last=False)
+        else:
+            self.forms.move_to_end(fid)
+        return f
+
+
+_seen = _Seen()
+
+
 def forms_of(ex: Extraction) -> dict[str, Form]:
     """Actor key -> its name form."""
-    return {a.key: Form.of(a) for a in ex.actors}
+    return {a.key: _seen.get(Form.of(a)) for a in ex.actors}
+
+
+class Prepared:
+    """An article's records with what follows from them alone: their JSON, their name forms (ids and keys
+    worked out) and the outlets its evidence counts for. Made where the article was extracted (a worker),
+    so the process that writes the store only resolves and writes."""
+
+    __slots__ = ("ex", "record", "forms", "origins")
+
+    def __init__(self, ex: Extraction):
+        self.ex = ex
+        self.record = encode(ex)
+        self.forms = {a.key: Form.of(a) for a in ex.actors}
+        for f in self.forms.values():
+            f.id, f.keys, f.identities, f.person  # noqa: B018  (cached on the form, sent along with it)
+        self.origins = Origins(ex)
+
+    def __getstate__(self):
+        return self.ex, self.record, self.forms, self.origins
+
+    def __setstate__(self, state) -> None:
+        self.ex, self.record, self.forms, self.origins = state
 
 
 def reports_of(ex: Extraction, actor_of: dict[str, str]) -> list[Report]:
@@ -238,7 +293,7 @@ class _Forms:
         fid = node.value.rsplit("/", 1)[1]
         if fid not in self.cache:
             for q in self.db.quads_for_pattern(node, _N(KG.record), None, _N(FORMS)):
-                self.cache[fid] = Form.from_json(q.object.value)
+                self.cache[fid] = _seen.decoded(fid, q.object.value)
                 break
             else:
                 return None
@@ -291,38 +346,86 @@ class _Reports:
 
 
 def _N(iri) -> ox.NamedNode:
-    return ox.NamedNode(str(iri))
+    return _node(str(iri))
 
 
 class _Request:
-    """One SPARQL Update request: graphs to drop, patterns to delete, data to insert, then final operations."""
+    """One write: graphs to drop, subjects to clear, data to insert, then final SPARQL operations.
+
+    ``text()`` is all of it as one SPARQL Update request (applied atomically); ``apply_bulk`` writes
+    it piece by piece, the inserts with Oxigraph's bulk loader, for a scratch store that needs no
+    atomicity (about twice as fast: no SPARQL text to make and parse, no transaction).
+    """
 
     def __init__(self) -> None:
         self.drops: dict[str, None] = {}
-        self.deletes: list[str] = []
-        self.inserts: dict[URIRef, list[str]] = {}
+        self.deletes: list[tuple[URIRef, list[URIRef]]] = []
+        self.inserts: dict[URIRef, list[tuple]] = {}
         self.last: list[str] = []
 
     def drop(self, graph: URIRef) -> None:
         self.drops[str(graph)] = None
 
     def clear_subjects(self, graph: URIRef, subjects: Iterable[URIRef]) -> None:
-        values = " ".join(sorted({sparql_term(s) for s in subjects}))
-        if values:
-            self.deletes.append(f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
-                                f"GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        subjects = sorted(set(subjects), key=sparql_term)
+        if subjects:
+            self.deletes.append((graph, subjects))
 
     def insert(self, graph: URIRef, triples: Iterable[tuple]) -> None:
-        lines = self.inserts.setdefault(graph, [])
-        lines += [f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o in triples]
+        self.inserts.setdefault(graph, []).extend(triples)
 
     def text(self) -> str:
-        ops = [f"DROP SILENT GRAPH <{g}>" for g in self.drops] + self.deletes
+        ops = [f"DROP SILENT GRAPH <{g}>" for g in self.drops]
+        for g, subjects in self.deletes:
+            values = " ".join(sparql_term(s) for s in subjects)
+            ops.append(f"DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH <{g}> {{ ?s ?p ?o }} }}")
         if any(self.inserts.values()):
-            body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in self.inserts.items()
-                             if lines)
+            body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ."
+                                                            for s, p, o in triples) + "\n}"
+                             for g, triples in self.inserts.items() if triples)
             ops.append("INSERT DATA {\n" + body + "\n}")
         return " ;\n".join(ops + self.last)
+
+    def apply_bulk(self, db: ox.Store) -> int:
+        """Write it all to ``db``, not atomically; roughly the characters the request's text would have."""
+        for g in self.drops:
+            db.remove_graph(ox.NamedNode(g))
+        for g, subjects in self.deletes:
+            graph = _node(g)
+            for s in subjects:
+                for q in list(db.quads_for_pattern(_node(s), None, None, graph)):
+                    db.remove(q)
+        quads, size = [], 0
+        for g, triples in self.inserts.items():
+            graph = _node(g)
+            for s, p, o in triples:
+                obj = _ox(o)
+                quads.append(ox.Quad(_node(s), _node(p), obj, graph))
+                size += 100 + (len(o) if isinstance(o, Literal) else 0)
+        if quads:
+            db.bulk_extend(quads)
+        if self.last:
+            db.update(" ;\n".join(self.last))
+        return size
+
+
+@lru_cache(maxsize=65536)
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _ox(t) -> ox.NamedNode | ox.Literal:
+    """An rdflib term as pyoxigraph's: the term ``sparql_term`` writes, without the text."""
+    if isinstance(t, URIRef):
+        return _node(t)
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None and t.datatype != XSD.string:
+            return ox.Literal(str(t), datatype=_node(t.datatype))
+        return ox.Literal(str(t))
+    raise TypeError(f"not an RDF term: {t!r}")
 
 
 def _count_sources(edges: Iterable[URIRef]) -> list[str]:
@@ -359,6 +462,7 @@ class KGStore:
         self.is_scratch = False
         self.forms = _Forms(self.db)
         self.reports = _Reports(self.db)
+        self._ready: dict[str, Prepared] = {}  # during a commit: the articles a worker prepared
         self._check_format()
 
     @classmethod
@@ -452,18 +556,34 @@ class KGStore:
 
     # --- writing ---------------------------------------------------------------------------------------
 
-    def ingest(self, extractions: Sequence[Extraction], *, when: datetime | None = None) -> dict[str, str]:
+    def ingest(self, extractions: Sequence[Extraction | Prepared], *,
+               when: datetime | None = None) -> dict[str, str]:
         """Add articles in one transaction; article id -> "added", "unchanged" or "replaced".
 
         A later extraction with the id of an earlier one in ``extractions`` replaces it.
         """
-        batch = {ex.article.id: ex for ex in extractions}
+        ready = {p.ex.article.id: p for p in extractions if isinstance(p, Prepared)}
+        records = [p.ex if isinstance(p, Prepared) else p for p in extractions]
+        batch = {ex.article.id: ex for ex in records}
         statuses = {aid: self.status(ex.article) for aid, ex in batch.items()}
         new = {aid: ex for aid, ex in batch.items() if statuses[aid] != "unchanged"}
         if new:
             stamp = when or (datetime.now(timezone.utc) if self.timestamps else None)
-            self._commit(new, stamp=stamp)
+            self._ready = {aid: p for aid, p in ready.items() if p.ex is new.get(aid)}
+            try:
+                self._commit(new, stamp=stamp)
+            finally:
+                self._ready = {}
         return statuses
+
+    def _prepared(self, ex: Extraction) -> Prepared | None:
+        """What a worker worked out for ``ex``, if it did."""
+        p = self._ready.get(ex.article.id)
+        return p if p is not None and p.ex is ex else None
+
+    def _forms_of(self, ex: Extraction) -> dict[str, Form]:
+        p = self._prepared(ex)
+        return forms_of(ex) if p is None else {k: _seen.get(f) for k, f in p.forms.items()}
 
     def use_actors_file(self, known: Iterable[Form]) -> bool:
         """Make ``known`` (the actors file's entries) the known actors; True when that changed anything."""
@@ -480,7 +600,7 @@ class KGStore:
         old = {aid: self.record(aid) for aid in new}
         replaced = {aid: ex for aid, ex in old.items() if ex is not None}
         # 1. name forms: the new ones, and those nobody uses any more
-        new_forms = {f.id: f for ex in new.values() for f in forms_of(ex).values()}
+        new_forms = {f.id: f for ex in new.values() for f in self._forms_of(ex).values()}
         gone_graphs = {str(index_iri(aid)) for aid in replaced}
         dropping = {f.id: f for ex in replaced.values() for f in forms_of(ex).values() if f.id not in new_forms}
         if known is not None:
@@ -505,7 +625,7 @@ class KGStore:
 
         def actor_ids(ex: Extraction) -> dict[str, str]:
             out = {}
-            for key, f in forms_of(ex).items():
+            for key, f in self._forms_of(ex).items():
                 actor = changes.actor_of.get(f.id) if f.id in changes.actor_of else self.forms.actor_of(f)
                 if actor:
                     out[key] = actor
@@ -555,10 +675,13 @@ class KGStore:
         # 7. source counts of every edge touched, recounted inside the transaction
         req.last += _count_sources(edges)
         self._pause(new)
-        text = req.text()
-        self.db.update(text)
+        if self.is_scratch:  # deleted after the build: nothing to keep whole if it stops half way
+            self.written += req.apply_bulk(self.db)
+        else:
+            text = req.text()
+            self.db.update(text)
+            self.written += len(text)
         self.forms.cache.clear()
-        self.written += len(text)
         if self.path is not None and self.written >= REOPEN_AFTER:
             self._reopen()
 
@@ -590,7 +713,8 @@ class KGStore:
     def _write_article(self, req: _Request, ex: Extraction, actor_of: dict[str, str], statement_of) -> set[URIRef]:
         """Queue the article's graph and its index graph; return the edges it supports."""
         aid = ex.article.id
-        forms = forms_of(ex)
+        forms = self._forms_of(ex)
+        ready = self._prepared(ex)
         actors = {key: CanonicalActor(actor_of[key], forms[key].type, forms[key].name)
                   for key in forms if key in actor_of}
         statements = {}
@@ -598,10 +722,10 @@ class KGStore:
             node = statement_of(r)
             if node is not None:
                 statements[r.record] = node
-        facts = ArticleFacts(ex, actors, statements)
+        facts = ArticleFacts(ex, actors, statements, origins=ready.origins if ready else None)
         req.insert(graph_iri(aid), facts.triples())
         node, idx = article_iri(aid), index_iri(aid)
-        rows = [(node, KG.record, Literal(encode(ex)))]
+        rows = [(node, KG.record, Literal(ready.record if ready else encode(ex)))]
         rows += [(node, KG.hasForm, form_iri(f)) for f in sorted({f.id for f in forms.values()})]
         for r in reports_of(ex, actor_of):
             rows += [(report_iri(r), RDF.type, KG.Report), (report_iri(r), KG.record, Literal(r.to_json())),
