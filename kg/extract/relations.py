@@ -640,9 +640,33 @@ class RelationFinder:
                     by = d.np_starting_at(k + 2 + (doc[k + 1].lower_ == "out"), doc[pos].sent.end)
                     for a in (by[0] if by else ()):
                         if self._outlet(a):
-                            for b in senders:
+                            for b in senders[:1]:  # the letter's lead sender, whose words they carry
                                 self.add("quoted", a, b, k)
                     break
+            for reader in self._reader(pos):
+                for b in senders[:1]:
+                    if reader != b and reader not in senders:
+                        self.add("quoted", reader, b, pos)
+
+    def _reader(self, pos: int) -> tuple[int, ...]:
+        """Who reads a letter out to others: `X read a passage of the letter aloud`, `X read from the reply`,
+        `the message, which Vice Minister Lee read out at the ceremony`."""
+        doc, d = self.doc, self.d
+        s = doc[pos].sent
+        for k in range(pos - 1, max(s.start, pos - 7) - 1, -1):
+            if d.quoted[k]:
+                return ()
+            if doc[k].lower_ in ("read", "reads", "reading") and k > s.start:
+                return tuple(a for a in d.subject_before(k, s.start) if d.index.actors[a].type == PERSON)
+        k = pos + 1
+        while k < s.end and k < pos + 4 and doc[k].text in (",",):
+            k += 1
+        if k < s.end and doc[k].lower_ in ("which", "that"):
+            for v in range(k + 1, min(s.end, k + 8)):
+                if doc[v].lower_ == "read" and v + 1 < s.end and doc[v + 1].lower_ in ("out", "aloud"):
+                    got = d.np_starting_at(k + 1, v)
+                    return tuple(a for a in (got[0] if got else ()) if d.index.actors[a].type == PERSON)
+        return ()
 
 
 def find_relations(doc: Doc, d: Discourse, quotes: list[Attributed], letters: list[LetterDraft],

@@ -219,3 +219,10 @@ def test_a_television_of_a_people_is_not_an_outlet_name(run):
 ])
 def test_praise_of_an_organization_through_its_people_or_names(run, text, source, target):
     assert relations(run(text), "praised") == {("praised", source, target)}
+
+
+def test_reading_a_letter_out_quotes_its_lead_sender(run):
+    ex = run('The letter was drafted by the Highland Farmers Federation (HFF) and co-signed by the Valley Growers '
+             'Union. It is addressed to Senate President Rosa Lindqvist. On Wednesday, Lindqvist read a passage '
+             'of the letter aloud on the Senate floor.')
+    assert relations(ex, "quoted") == {("quoted", "Rosa Lindqvist", "Highland Farmers Federation")}
