@@ -39,6 +39,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 # Bodies whose national members are named by their country: `the Indonesian Red Cross`, not the ICRC
 NATIONAL_CHAPTERS = {("Red", "Cross"), ("Red", "Crescent"), ("Chamber", "of", "Commerce"), ("Olympic", "Committee"),
                      ("Bar", "Association"), ("Medical", "Association"), ("Football", "Association")}
+REGIONS = {"Africa", "Asia", "Europe", "Americas", "Pacific", "Caribbean", "Arabia"}  # `Greenpeace Africa`
 DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "North", "South",
               "East", "West", "Northeastern", "Northwestern", "Southeastern", "Southwestern"}
 CONNECTORS = {"of", "for", "on", "the", "de", "du", "des", "&", "and"}
@@ -310,6 +311,13 @@ def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int,
                 segs[k + 1] = ("SKIP", nxt[1], nxt[2], None)
         elif s[0] == "SKIP":
             continue
+        elif s[0] == "ORG" and s[3][1] == "outlet" and merged and merged[-1][0] in ("PLACE", "STATE") and \
+                merged[-1][2] == s[1] and s[2] - s[1] >= 2:
+            merged[-1] = ("ORG", merged[-1][1], s[2], (None, "outlet", False))  # `Arizona Daily Star`: its own
+        elif s[0] in ("PLACE", "STATE") and texts[s[1]] in REGIONS and s[2] - s[1] == 1 and merged and \
+                merged[-1][0] == "ORG" and merged[-1][2] == s[1] and merged[-1][3][1] in ("ngo", "company") and \
+                not is_acronym(texts[merged[-1][1]]):
+            merged[-1] = ("ORG", merged[-1][1], s[2], (None, merged[-1][3][1], False))  # `Greenpeace Africa`
         elif s[0] == "ORG" and tuple(texts[s[1]:s[2]]) in NATIONAL_CHAPTERS and merged and \
                 merged[-1][0] in ("DEMONYM", "STATE") and merged[-1][2] == s[1]:
             merged[-1] = ("ORG", merged[-1][1], s[2], (None, "ngo", False))  # `Indonesian Red Cross`: its own
@@ -736,6 +744,12 @@ def _type_from_context(doc: Doc, names: list[Name]) -> None:
         if n.type is None and n.j - n.i == 1 and _told(doc, n.start_i) and (
                 n.kind == "acronym" or any(c.isdigit() for c in doc[n.i].text)):
             n.type, n.kind = ORGANIZATION, "outlet"  # `told WESA`, `told KGUN 9`, `told Splash247`
+            if n.j < len(doc) and doc[n.j].is_digit and len(doc[n.j].text) <= 2:
+                n.j += 1  # `KGUN 9`: the station and its channel
+            continue
+        if n.type is None and n.j - n.i == 1 and "-" in doc[n.i].text and \
+                doc[n.i].text.rsplit("-", 1)[-1].lower() in lx.news_words():
+            n.type, n.kind = ORGANIZATION, "outlet"  # `the Post-Gazette`, `the Post-Courier`
             continue
         if n.kind == "maybe-person":
             before = doc[n.start_i - 1] if n.start_i > 0 else None

@@ -191,3 +191,13 @@ def test_local_radio_station_name(run):
 def test_union_named_after_its_members(run):
     ex = run('The National Union of Road Transport Workers joined the strike on Monday.')
     assert actor(ex, "National Union of Road Transport Workers").type == ORGANIZATION
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She told the Arizona Daily Star on Monday that the canal was dry.", "Arizona Daily Star"),
+    ("Greenpeace Africa welcomed the letter on Tuesday.", "Greenpeace Africa"),
+    ("She told the Post-Gazette that the buses would run.", "Post-Gazette"),
+    ("She told KGUN 9 that the canal was dry.", "KGUN 9"),
+])
+def test_outlets_and_branches_named_after_a_place(run, text, name):
+    assert actor(run(text), name).type == "Organization"
