@@ -527,8 +527,10 @@ class RelationFinder:
                         m += 1
                     k = m + 1
                     continue
-                if t.lower_ in ("has", "have", "had", "once", "also", "himself", "herself", "repeatedly", "often"):
-                    k += 1
+                if t.lower_ in ("has", "have", "had", "once", "also", "himself", "herself", "repeatedly", "often",
+                                "used", "to", "would", "always", "liked") or t.text == "," and k + 1 < q.last and \
+                        doc[k + 1].lower_ in ("used", "would", "always", "once", "often"):
+                    k += 1  # `My grandfather, Ratu Josefa Naivalu, used to say, '…'`
                     continue
                 cls = lx.verb_class(t.lower_)
                 if cls in ("say", "tell") and not t.lower_.endswith("ing") and \

@@ -226,3 +226,9 @@ def test_reading_a_letter_out_quotes_its_lead_sender(run):
              'Union. It is addressed to Senate President Rosa Lindqvist. On Wednesday, Lindqvist read a passage '
              'of the letter aloud on the Senate floor.')
     assert relations(ex, "quoted") == {("quoted", "Rosa Lindqvist", "Highland Farmers Federation")}
+
+
+def test_a_saying_recalled_inside_a_quote_is_quoted_by_the_speaker(run):
+    ex = run('"My old teacher, Professor Ana Quiroga, used to say, \'Seeds are patient,\' and she was right," '
+             'said farmer Pablo Ferreyra.')
+    assert relations(ex, "quoted") == {("quoted", "Pablo Ferreyra", "Ana Quiroga")}
