@@ -940,7 +940,7 @@ def _apposition_roles(doc: Doc, n: Name) -> list[str]:
     if k >= 2 and doc[k].text == ",":
         lo = k - 1
         while lo > 0 and lo > k - 8 and (doc[lo].is_title or doc[lo].lower_ in ("of", "for", "and")) and \
-                doc[lo - 1].text != ",":
+                doc[lo - 1].text != "," and doc[lo].lower_ not in ("the", "a"):
             lo -= 1
         if doc[lo].lower_ in ("the", "a") and any(doc[x].lower_ in lx.roles() for x in range(lo + 1, k)):
             out.append(doc[lo + 1:k].text)

@@ -232,3 +232,9 @@ def test_a_saying_recalled_inside_a_quote_is_quoted_by_the_speaker(run):
     ex = run('"My old teacher, Professor Ana Quiroga, used to say, \'Seeds are patient,\' and she was right," '
              'said farmer Pablo Ferreyra.')
     assert relations(ex, "quoted") == {("quoted", "Pablo Ferreyra", "Ana Quiroga")}
+
+
+def test_the_minister_later_is_the_person_introduced_by_that_title(run):
+    ex = run('ACCRA, Nov. 13 — The Minister for Finance, Dr Ebenezer Mensah, yesterday presented the budget.\n\n'
+             'The Minister also thanked the International Monetary Fund (IMF) for its support.')
+    assert relations(ex, "praised") == {("praised", "Ebenezer Mensah", "International Monetary Fund")}
