@@ -519,6 +519,9 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
     context_ok = before == "the" and before2 in ("told", "to", "according", "by", "with", "in", "from", "for") \
         and after not in ORG_DESCRIPTORS or lx.verb_class(after) in ("say", "tell") or after in ("'s", "’s")
     segs = _segments(texts, context_ok)
+    # `the House`, `the Senate` name the U.S. bodies only in an article about the United States
+    segs = [("W", s[1], s[2], None) if s[0] == "ORG" and s[3] and s[3][2] and str(s[3][0]).startswith("U.S. ")
+            and not _us_context(doc) else s for s in segs]
     title: tuple[int, int] | None = None  # token span of the titles seen just before
     role_of: list[str] = []
     k = 0
@@ -792,6 +795,16 @@ def _interviewer(doc: Doc, n: Name) -> bool:
     return before is not None and before.lower_ in ("to", "with") and n.start_i >= 2 and \
         doc[n.start_i - 2].lower_ in ("speaking", "spoke", "talking", "interview", "interviewed") and \
         n.j - n.i <= 3 and all(lx.is_common(t.text) for t in doc[n.i:n.j])
+
+
+US_WORDS = re.compile(r"\b(?:U\.S\.|US|USA|United States|America|American|Americans|Washington|Congress|"
+                      r"Republicans?|Democrats?|White House|Pentagon)\b")
+
+
+def _us_context(doc: Doc) -> bool:
+    """The article is about the United States: it names the country, its capital or its parties.
+    (Asked only for an ambiguous name of a U.S. body, which is rare, so it is not cached.)"""
+    return bool(US_WORDS.search(doc.text))
 
 
 def _in_brackets(doc: Doc, n: Name) -> bool:

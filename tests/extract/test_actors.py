@@ -201,3 +201,10 @@ def test_union_named_after_its_members(run):
 ])
 def test_outlets_and_branches_named_after_a_place(run, text, name):
     assert actor(run(text), name).type == "Organization"
+
+
+def test_the_house_of_another_countrys_parliament_is_not_the_us_house(run):
+    ex = run('ACCRA — The Speaker told the House on Tuesday that the budget had been approved.')
+    assert "U.S. House of Representatives" not in names(ex)
+    ex = run('WASHINGTON — Republicans in the House voted against the bill on Tuesday.')
+    assert "U.S. House of Representatives" in names(ex)
