@@ -50,6 +50,7 @@ NOT_SENT = {"not", "n't", "never", "would", "could", "might", "may", "should", "
             "considering", "considered", "yet", "if", "unless", "whether", "draft", "proposed", "aims",
             "vowed", "promised", "promises", "offered", "hope", "unsent", "fake", "forged", "planning",
             "preparing", "prepare", "prepared", "drafting", "mulling", "weighing", "going"}
+TITLE_LEADS = {"special", "deputy", "chief", "high", "senior"}  # words that open a title: `Special Coordinator`
 GROUP_RECIPIENTS = {"colleagues", "staff", "employees", "members", "shareholders", "supporters", "workers",
                     "officers", "troops", "personnel", "students", "parishioners", "followers", "voters",
                     "investors", "stakeholders", "partners", "agents"}
@@ -145,9 +146,10 @@ class LetterFinder:
             got = d.np_starting_at(j, limit)
             if got is None or not got[0]:
                 got = self._past_title(j, got[1] if got else j, limit) or got
-            elif got[1] + 2 < limit and doc[got[1]].text[:1].isupper() and doc[got[1]].lower_ in lx.roles().keys() | {
-                    "special", "deputy", "chief", "high", "senior"} and self._past_title(j, got[1], limit):
-                got = self._past_title(j, got[1], limit)  # `the UN Special Coordinator for Lebanon, Karin Lindqvist`
+            elif got[1] + 2 < limit and doc[got[1]].text[:1].isupper() and (
+                    doc[got[1]].lower_ in lx.roles() or doc[got[1]].lower_ in TITLE_LEADS) and \
+                    (person := self._past_title(j, got[1], limit)):
+                got = person  # `the UN Special Coordinator for Lebanon, Karin Lindqvist`
             elif got[1] + 2 < limit and doc[got[1]].lower_ == "and" and doc[got[1] + 1].text[:1].isupper() and \
                     d.actor_at(got[1] + 1) is None:
                 e = got[1] + 1  # `Labour and Employment Adviser Dr. Chowdhury`: a name in a title's domains

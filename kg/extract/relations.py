@@ -18,6 +18,7 @@ from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
 from kg.extract.discourse import DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, Discourse
+from kg.extract.actors import KIN
 from kg.extract.letters import GROUP_RECIPIENTS, LetterDraft
 from kg.extract.quotes import Attributed
 from kg.extract.speeches import SpeechDraft
@@ -30,9 +31,9 @@ NEGATIONS = {"not", "n't", "never", "no", "refused", "refuses", "refuse", "decli
              "failed", "fails", "without", "would", "could", "might", "may", "should", "will", "wo", "if",
              "unless", "whether", "stopped", "reluctant", "instead", "rather", "neither", "nor", "hardly"}
 # After a possessive these name people of their own (`thanked his colleagues`), not a merit of the possessor.
-PEOPLE_NOUNS = GROUP_RECIPIENTS | {"family", "team", "teammates", "fans", "friends", "allies", "lawyers", "counsel",
-                                   "wife", "husband", "children", "sons", "daughters", "players", "squad", "crew",
-                                   "doctors", "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates"}
+PEOPLE_NOUNS = GROUP_RECIPIENTS | KIN | {"family", "team", "teammates", "fans", "friends", "allies", "lawyers",
+                                         "counsel", "sons", "daughters", "players", "squad", "crew", "doctors",
+                                         "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates"}
 PRAISE_NOUNS = {"praise", "tribute", "homage", "accolades", "plaudits", "appreciation", "gratitude", "thanks",
                 "congratulations", "kudos"}
 STRONG_PRAISE = re.compile(
