@@ -4,9 +4,10 @@ read -> NLP (spaCy, in batches) -> extract -> resolve actors and statements acro
 One bad article is reported and skipped; it never stops the others.
 
 A one-shot build (``kg build ... -o FILE``) and a build into a store on disk
-(``--store DIR``) run the same code: the one-shot build fills an Oxigraph store in a temporary
-folder (in batches, without timestamps, so the output is deterministic) and writes it out; the
-store build commits each article in its own transaction and skips articles it already holds.
+(``--store DIR``) run the same code: the one-shot build fills a scratch Oxigraph store (in
+memory while it is small, then in a temporary folder: ``KGStore.scratch``; in batches, without
+timestamps, so the output is deterministic) and writes it out; the store build commits each
+article in its own transaction and skips articles it already holds.
 
 Everything streams: articles are read, extracted and committed a batch at a time. With
 ``workers`` (processes on this machine) or ``dask`` (a Dask cluster) the extraction runs

@@ -19,8 +19,9 @@ from test_workers import InThisProcess
 import kg.build
 from kg.build import build, extract_all
 from kg.cli import main
+from kg.errors import KGError
 from kg.export.dataset import write_dataset
-from kg.graph.store import KGStore
+from kg.graph.store import SPILL, KGStore
 from kg.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,6 +140,40 @@ def test_an_article_that_fails_in_a_worker_is_reported_and_the_others_are_built(
     assert [str(p) for p in problems] == ["a3: extraction failed (ValueError: no luck); article skipped"]
 
 
+def test_a_build_whose_scratch_store_moves_to_disk_half_way_writes_the_same_graph(in_one_process, tmp_path,
+                                                                                  monkeypatch):
+    """A one-shot build keeps its graph in memory while it is small, then moves it to a temporary folder:
+    the output is the same bytes either way, and the folder is gone when the build is done."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)  # so that tempfile reads TMPDIR again
+    monkeypatch.setenv(SPILL, "400000")  # a few articles' worth
+    spilled = []
+    real = KGStore._spill_if_due
+
+    def watched(store):
+        was = store.path
+        real(store)
+        if was is None and store.path is not None:
+            spilled.append(store.path)
+            assert (store.path / "oxigraph").is_dir()
+
+    monkeypatch.setattr(KGStore, "_spill_if_due", watched)
+    out = tmp_path / "graph.ttl"
+    built("-o", out)
+    assert len(spilled) == 1, "the scratch store never moved to disk"
+    assert not spilled[0].exists()
+    same_graph(in_one_process, out)
+
+
+def test_a_scratch_store_stays_in_memory_below_its_limit_and_says_which_setting_is_wrong(monkeypatch):
+    with KGStore.scratch() as store:
+        store.ingest([])
+        assert store.path is None
+    monkeypatch.setenv(SPILL, "lots")
+    with pytest.raises(KGError, match=r"\$KG_SCRATCH_SPILL_AFTER must be a number of characters, not 'lots'"):
+        KGStore.scratch()
+
+
 @pytest.mark.slow
 def test_a_build_stopped_by_sigterm_deletes_its_scratch_store(tmp_path):
     text = json.loads((ROOT / "tests" / "data" / "articles" / "01-rahmani-letter-houthi.json").read_text())["text"]
@@ -148,7 +183,7 @@ def test_a_build_stopped_by_sigterm_deletes_its_scratch_store(tmp_path):
     scratch.mkdir()
     kg = Path(sys.executable).with_name("kg")
     proc = subprocess.Popen([kg, "build", feed, "-o", tmp_path / "out.ttl", "-q"], env={**os.environ,
-                            "TMPDIR": str(scratch)}, stderr=subprocess.PIPE, text=True)
+                            "TMPDIR": str(scratch), SPILL: "1000000"}, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not list(scratch.glob("kg-build-*")) and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -34,6 +34,7 @@ articles in one go, whatever order they came in (``verify`` checks exactly that)
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
@@ -45,6 +46,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from functools import cache, lru_cache
+from itertools import islice
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -92,6 +94,9 @@ KNOWN = ID["index/known"]
 STORE_NODE = ID["index/store"]
 RDF_TYPE = str(RDF.type)
 PAUSE = "KG_STORE_PAUSE_BEFORE_COMMIT"  # test hook: an article id (or *) to pause before committing
+SPILL = "KG_SCRATCH_SPILL_AFTER"  # characters a one-shot build keeps in memory before its store moves to disk
+SPILL_AFTER = 60_000_000  # about 120 MB of Oxigraph's in-memory store: some 2,800 news articles
+SPILL_BATCH = 20_000  # quads per write when a scratch store moves to disk
 REOPEN_AFTER = 8_000_000  # characters of updates between reopenings of a store on disk: Oxigraph keeps memory
                           # for what was written (~0.15 MB an article) until the store is closed
 
@@ -467,12 +472,40 @@ class KGStore:
         self._check_format()
 
     @classmethod
-    def scratch(cls, *, pipeline: str = "builtin") -> KGStore:
-        """A store in a new temporary folder (under $TMPDIR), deleted when closed: a one-shot build's graph,
-        kept on disk so that memory stays flat however many articles come."""
-        store = cls(tempfile.mkdtemp(prefix="kg-build-"), pipeline=pipeline, timestamps=False)
+    def scratch(cls, *, pipeline: str = "builtin", spill_after: int | None = None) -> KGStore:
+        """A one-shot build's graph, gone when closed: in memory while it is small (Oxigraph's in-memory
+        store writes and reads several times faster than RocksDB), moved to a new temporary folder
+        (under $TMPDIR) once ``spill_after`` characters have been written to it (default: $KG_SCRATCH_SPILL_AFTER
+        or ``SPILL_AFTER``), so that memory stays flat however many articles come."""
+        store = cls(None, pipeline=pipeline, timestamps=False)
         store.is_scratch = True
+        store.spill_after = spill_after if spill_after is not None else _spill_after()
+        store._spill_if_due()
         return store
+
+    def _spill_if_due(self) -> None:
+        """A scratch store in memory that has grown past ``spill_after`` moves to a temporary folder on disk."""
+        if not self.is_scratch or self.path is not None or self.written < self.spill_after:
+            return
+        path = Path(tempfile.mkdtemp(prefix="kg-build-"))
+        try:
+            disk, size = _open(path, create=True), 0
+            quads = self.db.quads_for_pattern(None, None, None, None)
+            while batch := list(islice(quads, SPILL_BATCH)):
+                disk.extend(batch)
+                size += sum(100 + len(q.object.value) for q in batch if isinstance(q.object, ox.Literal))
+                if size >= REOPEN_AFTER:  # as in _reopen: what RocksDB keeps for the writes goes back
+                    disk.flush()
+                    disk, size = None, 0
+                    disk = _open(path, create=False)
+            disk.flush()
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        self.path = path
+        self.db = self.forms.db = self.reports.db = disk
+        self.written = 0
+        _give_back_memory()
 
     def __enter__(self) -> KGStore:
         return self
@@ -484,7 +517,7 @@ class KGStore:
         if self.path is not None and self.db is not None and not self.read_only:
             self.db.flush()
         self.db = self.forms.db = self.reports.db = None  # releases the lock
-        if self.is_scratch:
+        if self.is_scratch and self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
 
     def _check_format(self) -> None:
@@ -683,6 +716,7 @@ class KGStore:
             self.db.update(text)
             self.written += len(text)
         self.forms.cache.clear()
+        self._spill_if_due()
         if self.path is not None and self.written >= REOPEN_AFTER:
             self._reopen()
 
@@ -880,6 +914,25 @@ def _lines(store: KGStore, write) -> set[str]:
     write(store, out, "nquads")
     return {line for line in out.getvalue().decode("utf-8").splitlines()
             if line and str(PROV.generatedAtTime) not in line}
+
+
+def _give_back_memory() -> None:
+    """Return the memory freed so far to the system (glibc keeps freed memory for reuse; an in-memory store
+    that moved to disk leaves a lot of it). Elsewhere than glibc, nothing to do."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _spill_after() -> int:
+    value = os.environ.get(SPILL)
+    if value is None:
+        return SPILL_AFTER
+    try:
+        return int(value)
+    except ValueError:
+        raise StoreError(f"${SPILL} must be a number of characters, not {value!r}") from None
 
 
 def _open_read_only(path: Path | None, tries: int = 5) -> ox.Store:
