@@ -60,13 +60,16 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
+_ACTOR = str(ID) + "actor/"
+
+
 def _slug(s: str) -> str:
     return quote(s, safe="")
 
 
 def actor_iri(actor: CanonicalActor | str) -> URIRef:
     """``id:actor/esmail-qaani``."""
-    return ID["actor/" + _slug(actor if isinstance(actor, str) else actor.id)]
+    return URIRef(_ACTOR + _slug(actor if isinstance(actor, str) else actor.id))  # quicker than ID[...]
 
 
 def article_iri(article_id: str) -> URIRef:

@@ -95,23 +95,26 @@ STORE_NODE = ID["index/store"]
 RDF_TYPE = str(RDF.type)
 PAUSE = "KG_STORE_PAUSE_BEFORE_COMMIT"  # test hook: an article id (or *) to pause before committing
 SPILL = "KG_SCRATCH_SPILL_AFTER"  # characters a one-shot build keeps in memory before its store moves to disk
-SPILL_AFTER = 60_000_000  # about 120 MB of Oxigraph's in-memory store: some 2,800 news articles
+SPILL_AFTER = 60_000_000  # about 120 MB of Oxigraph's in-memory store: some 2,400 articles of the BBC corpus
 SPILL_BATCH = 20_000  # quads per write when a scratch store moves to disk
 REOPEN_AFTER = 8_000_000  # characters of updates between reopenings of a store on disk: Oxigraph keeps memory
                           # for what was written (~0.15 MB an article) until the store is closed
 
 
+_ID = str(ID)  # IRIs made often are made from the text: ID[...] (rdflib's Namespace) takes longer
+
+
 def graph_iri(article_id: str) -> URIRef:
     """``id:graph/seed-000``: the named graph of what one article says."""
-    return ID["graph/" + quote(article_id, safe="")]
+    return URIRef(_ID + "graph/" + quote(article_id, safe=""))
 
 
 def index_iri(article_id: str) -> URIRef:
-    return ID["index/article/" + quote(article_id, safe="")]
+    return URIRef(_ID + "index/article/" + quote(article_id, safe=""))
 
 
 def form_iri(form: Form | str) -> URIRef:
-    return ID["form/" + (form if isinstance(form, str) else form.id)]
+    return URIRef(_ID + "form/" + (form if isinstance(form, str) else form.id))
 
 
 def report_iri(report: Report | str) -> URIRef:

@@ -45,7 +45,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from kg.model import ORGANIZATION, PERSON, Actor, CanonicalActor, Extraction
@@ -137,6 +137,7 @@ class Form:
         return frozenset(k for n in self.names for k in org_keys(n))
 
 
+@lru_cache(maxsize=65536)
 def identity(type_: str, name: str) -> str:
     return person_identity(name) if type_ == PERSON else org_compact(name)
 

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Protocol
 from urllib.parse import quote
 
@@ -65,7 +66,7 @@ class Report:
         except ValueError:
             return None
 
-    @property
+    @cached_property  # keys are asked for often; a Report never changes
     def occasion_words(self) -> frozenset[str]:
         if not self.occasion:
             return frozenset()
