@@ -422,6 +422,9 @@ def _merge_known(texts: list[str], segs: list) -> list:
     return folded
 
 
+JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _name_like(words: list[str]) -> bool:
     """A person name of 2-4 words: a given name first, or no ordinary words in it."""
     # lowercase particles do not count; a capitalised one opening a name does (`Abu Mujahid`, `Bin Salman`)
@@ -432,7 +435,12 @@ def _name_like(words: list[str]) -> bool:
         return True
     if any(not w[:1].isalpha() and not w.lower().startswith(("al-", "el-")) for w in core):
         return False
-    if any(w in lx.org_heads() for w in core) or any(is_acronym(w) for w in core):
+    if any(w in lx.org_heads() for w in core):
+        return False
+    if JOINED_INITIALS.fullmatch(core[0]) and (core[0],) not in lx.states() and \
+            not any(is_acronym(w) for w in core[1:]) and not lx.is_common(core[-1]):
+        return True  # `K.V. Ramanathan`, `J.K. Rowling`: initials written together
+    if any(is_acronym(w) for w in core):
         return False
     if core[0] in lexicons.given_names():
         # `James Clapper`, `Tom Cotton`: a given name makes a surname that is also a word a name

@@ -459,6 +459,11 @@ class Discourse:
             return self._recent(head.i, lambda f: f.kind in ("subject", "speaker") and len(f.actors) == 1
                                 and self.index.actors[f.actors[0]].type == PERSON
                                 and self.sent_of[head.i] - self.sent_of[f.pos] <= 4)
+        if head_k == len(words) - 1 == 1 and words[0].lower_ == "the" and head.text in lexicons.demonyms():
+            # `“…,” the Portuguese said`, `the Swede added`: a person named just before, by nationality
+            return self._recent(head.i, lambda f: f.kind in ("subject", "speaker") and len(f.actors) == 1
+                                and self.index.actors[f.actors[0]].type == PERSON
+                                and self.sent_of[head.i] - self.sent_of[f.pos] <= 2)
         if low in OWNED_SPEAKERS and head_k > 0 and words[head_k - 1].text in POSSESSIVE:
             owner = self.actor_at(words[head_k - 2].i) if head_k >= 2 else None
             return (owner,) if owner is not None else ()
@@ -666,7 +671,7 @@ class Discourse:
         if n is not None and n.actor < 0 and n.i > 0 and doc[n.i - 1].lower_ in ("a", "an"):
             return (), n.i - 1  # `a Senior Fellow`
         if t.is_alpha and (t.is_lower or t.text in lexicons.words("titles.txt")) or t.lower_ == "ceo" or \
-                AGE.fullmatch(t.lower_):
+                AGE.fullmatch(t.lower_) or t.text in lexicons.demonyms() and k > 0 and doc[k - 1].lower_ == "the":
             lo = k
             while lo > 0 and k - lo < 6:
                 p = doc[lo - 1]

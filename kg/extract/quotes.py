@@ -41,6 +41,7 @@ ADJACENT_ONLY = {"add", "continue", "post", "read", "express", "voice", "agree",
 STATEMENT_NOUNS = {"words", "remark", "remarks", "description", "statement", "warning", "phrase", "line", "dictum",
                    "saying", "promise", "pledge", "vow", "slogan", "motto", "comment", "comments", "speech", "message",
                    "observation", "ruling", "verdict", "admission", "claim", "assessment"}
+HEADLINE_BREAKS = {"–", "—", "|", "-", ":"}  # what ends a live blog entry's time stamp before its title
 NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
                 "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
                 "album", "show", "series", "headline", "motto", "title", "policy", "doctrine", "mission",
@@ -529,7 +530,7 @@ class QuoteFinder:
             if reporter:
                 got = Attributed(None, reporter, "according to", got.cue_i, source=got.speakers)
         if got is None:
-            got = self._colon_before(first)
+            got = self._colon_before(first) or self._headline(sp, first)
         if got is None and prev is not None:
             got = self._continuation(sp, first, prev)
         if got is None:
@@ -547,6 +548,32 @@ class QuoteFinder:
         if k < 0 or doc[k].text != ":" or any(not doc[x].is_space and not doc[x].is_punct for x in range(s_start, first)):
             return None
         return self._head(k + 1) if not self.d.quoted[k] else None
+
+    def _headline(self, sp: QuoteSpan, first: int) -> Attributed | None:
+        """A headline or a live blog's entry title: `Governor: 'Evacuate first'`, `08:30 – Khazen: ‘No
+        weapons …’`. A speaker, a colon and the quote make the whole line; the speaker (a name, or a
+        role the article gives someone) is the few words between the line's start (or a dash) and the colon."""
+        doc, text = self.doc, self.doc.text
+        line_start = text.rfind("\n", 0, sp.open_at) + 1
+        line_end = text.find("\n", sp.open_at)
+        line_end = len(text) if line_end < 0 else line_end
+        close = sp.close_at if sp.close_at is not None else sp.end
+        if text[close + 1:line_end].strip(" .!?") or not text[line_start:sp.open_at].rstrip().endswith(":"):
+            return None
+        k = first - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text in OPEN_D + OPEN_S + STRAIGHT_D + STRAIGHT_S):
+            k -= 1
+        if k < 0 or doc[k].text != ":":
+            return None
+        start = k
+        while start > 0 and doc[start - 1].idx >= line_start and doc[start - 1].text not in HEADLINE_BREAKS:
+            start -= 1
+        words = [t for t in doc[start:k] if not t.is_space]
+        if not words or len(words) > 4 or any(t.is_lower and t.lower_ not in ("of", "al", "el", "bin", "de")
+                                              and t.lower_ not in lx.roles() for t in words):
+            return None
+        speakers = self.d.subject_before(k, start)
+        return Attributed(None, speakers, ":", k) if speakers else None
 
     def _previous_reporter(self, first: int) -> tuple[int, ...]:
         """The subject of a reporting verb in the sentence before: `X warned the militias. “…,” according to Y`."""

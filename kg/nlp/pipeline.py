@@ -22,7 +22,8 @@ from kg.nlp import components  # noqa: F401  (registers the factories)
 BUILTIN = "builtin"
 # Abbreviations spaCy's English exceptions lack; each stays one token, period included.
 ABBREVIATIONS = [
-    "Brig.-Gen.", "Maj.-Gen.", "Lt.-Gen.", "Lt.-Col.", "Lt.-Cmdr.", "Brig.", "Maj.", "Col.", "Lt.",
+    "Brig.-Gen.", "Maj.-Gen.", "Lt.-Gen.", "Lt.-Col.", "Lt.-Cmdr.", "Brig-Gen.", "Maj-Gen.", "Lt-Gen.", "Lt-Col.",
+    "Lt-Cdr.", "Lt-Cmdr.", "Brig.", "Maj.", "Col.", "Lt.",
     "Capt.", "Cmdr.", "Adm.", "Sgt.", "Cpl.", "Pvt.", "Gens.", "Sens.", "Reps.", "Govs.", "Amb.",
     "Supt.", "Insp.", "Det.", "Msgr.", "Fr.", "Hon.", "Atty.", "Pres.", "Sec.", "Gov.", "Sen.", "Rep.",
     "Prof.", "Rev.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Jr.", "Sr.", "Ariz.", "Calif.", "Colo.",

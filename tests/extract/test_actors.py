@@ -208,3 +208,17 @@ def test_the_house_of_another_countrys_parliament_is_not_the_us_house(run):
     assert "U.S. House of Representatives" not in names(ex)
     ex = run('WASHINGTON — Republicans in the House voted against the bill on Tuesday.')
     assert "U.S. House of Representatives" in names(ex)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The notice was addressed to managing director K.V. Ramanathan on Monday.", "K.V. Ramanathan"),
+    ("Its chief of staff, Lt-Gen. Wiratmoko, said two people had died.", "Wiratmoko"),
+    ("Maj-Gen Oduya said the convoy had left.", "Oduya"),
+])
+def test_joined_initials_and_british_ranks_before_a_name_make_a_person(run, text, name):
+    assert actor(run(text), name).type == PERSON
+
+
+def test_joined_initials_of_a_state_or_an_acronym_make_no_person(run):
+    ex = run("The U.S. Army said the U.N. Security Council would meet.")
+    assert all(a.type == ORGANIZATION for a in ex.actors)

@@ -218,3 +218,29 @@ def test_adding_belongs_to_the_reporting_verbs_subject_not_the_reported_clauses(
              'was "glad to help," adding: "This is what neighbours do."')
     assert speaker_of(ex, "glad to help") == "Mark Dwyer"
     assert speaker_of(ex, "This is what neighbours do") == "Mark Dwyer"
+
+
+@pytest.mark.parametrize("headline", ["Marlow: 'Nobody can live on these wages'",
+                                      "14:05 BST – Union leader: ‘Nobody can live on these wages’"])
+def test_a_headline_names_its_speaker_before_a_colon(run, headline):
+    ex = run(f"{headline}\n\nUnion leader Ines Marlow addressed the strikers outside the depot on Friday. "
+             "Nobody can live on these wages, she said, and the board knows it.")
+    assert quotes(ex) == [("Nobody can live on these wages", "Ines Marlow")]
+
+
+def test_a_colon_inside_a_sentence_is_not_a_headline(run):
+    ex = run("The Marlow report had one conclusion: 'nobody can live on these wages'. It was published in May.")
+    assert speaker_of(ex, "nobody can live") is None
+
+
+@pytest.mark.parametrize("who", ["the Portuguese", "the Swede", "the Argentine"])
+def test_a_nationality_after_a_quote_is_the_person_just_named(run, who):
+    ex = run("Coach Marco Silva praised his goalkeeper after the draw in Leeds. "
+             f'"He kept us in the game for ninety minutes," {who} said.')
+    assert quotes(ex) == [("He kept us in the game for ninety minutes,", "Marco Silva")]
+
+
+def test_a_nationality_naming_nobody_recent_speaks_for_nobody(run):
+    ex = run("Marco Silva left the club in May. The board met twice in June and again in August. Fans protested in "
+             'September. "We want answers," the Portuguese said.')
+    assert speaker_of(ex, "We want answers") is None
