@@ -182,6 +182,9 @@ def is_cue(tok) -> str | None:
     if tok.lower_ in ("paid", "paying", "pays", "heaped", "heaping", "lavished", "showered") and nxt in (
             "tribute", "praise", "homage"):
         return "praise"
+    if tok.lower_ in ("held", "holds", "ruled", "rules", "found", "finds") and nxt == "that" and prev not in (
+            "was", "were", "is", "are", "be", "been"):
+        return "say"  # `Justice Okoth held that …`: a court's finding, in its words
     if tok.lower_ in ("refer", "referred", "referring", "refers", "encouraging", "encouraged", "threatening",
                       "threatened", "calling", "urging", "pledging", "vowing", "promising", "saying", "adding",
                       "writing", "insisting", "warning", "noting", "arguing", "stressing", "accusing"):
@@ -389,7 +392,8 @@ class QuoteFinder:
             if cls:
                 follows = doc[k + 1].lower_ if k + 1 < len(doc) else ""
                 if cls == "according" or lexicons.lemma(doc[k].lower_) in ADJACENT_ONLY and follows not in (
-                        "that", ":", ",") and not all(doc[x].is_punct for x in range(k + 1, first)):
+                        "that", ":", ",") and not all(doc[x].is_punct for x in range(k + 1, first)) \
+                        and not self._object_as(k, first):
                     k -= 1
                     continue
                 after = doc[k + 1] if k + 1 < len(doc) else None
@@ -426,6 +430,18 @@ class QuoteFinder:
                 if s_start <= pos < first and senders:
                     return Attributed(None, senders, "letter", pos)
         return according
+
+    def _object_as(self, v: int, first: int) -> bool:
+        """`dismissed the rally as “…”`, `slammed the plan as “…”`: the verb, its short object, `as`, the quote."""
+        doc = self.doc
+        j = first - 1
+        while j > v and (doc[j].is_space or doc[j].lower_ in ("a", "an", "merely", "just", "simply", "little",
+                                                              "nothing", "more", "than", "no", "mere")):
+            j -= 1
+        if doc[j].lower_ != "as" or not 1 <= j - v - 1 <= 6:
+            return False
+        return not any(self.d.quoted[x] or doc[x].text in (",", ";", ":") or lx.verb_class(doc[x].lower_)
+                       for x in range(v + 1, j))
 
     def _quoting(self, s_start: int, v: int, first: int) -> Attributed | None:
         """`Quoting X, the cleric said: “…”`: X's words (unless the quote quotes X inside it);

@@ -244,3 +244,22 @@ def test_a_nationality_naming_nobody_recent_speaks_for_nobody(run):
     ex = run("Marco Silva left the club in May. The board met twice in June and again in August. Fans protested in "
              'September. "We want answers," the Portuguese said.')
     assert speaker_of(ex, "We want answers") is None
+
+
+@pytest.mark.parametrize("text, said", [
+    ('Opposition leader Victor Hale dismissed the plan as "a gift to the landlords."',
+     ("a gift to the landlords.", "Victor Hale")),
+    ('Union chief Ines Marlow slammed the new rota as “unworkable and unsafe”.', ("unworkable and unsafe", "Ines Marlow")),
+])
+def test_a_verb_that_cues_only_beside_a_quote_also_cues_it_after_its_object_and_as(run, text, said):
+    assert quotes(run(text)) == [said]
+
+
+def test_a_verb_that_cues_only_beside_a_quote_does_not_reach_across_a_clause(run):
+    ex = run('Victor Hale rejected the offer, which the union had called "an insult to every nurse".')
+    assert speaker_of(ex, "an insult") != "Victor Hale"
+
+
+def test_what_a_judge_held_is_in_the_judges_words(run):
+    ex = run('Justice Amos Okoth held that the delay "cannot be excused by any emergency".')
+    assert quotes(ex) == [("cannot be excused by any emergency", "Amos Okoth")]
