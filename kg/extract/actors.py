@@ -636,8 +636,11 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             org_words = words[:cut] if cut else words
             last_head = max(k2 for k2, w in enumerate(org_words) if w in lx.org_heads()) if any(
                 w in lx.org_heads() for w in org_words) else len(org_words) - 1
-            if last_head + 1 < len(org_words) and org_words[last_head + 1].lower() not in CONNECTORS:
-                org_words = org_words[:last_head + 1]  # `Creative Commons Attribution` -> Creative Commons
+            if last_head + 1 < len(org_words) and org_words[last_head + 1].lower() not in CONNECTORS and \
+                    not any(w in ("of", "for") for w in org_words[last_head + 2:-1]):
+                # `Creative Commons Attribution` -> Creative Commons; but `Association of the Petroleum
+                # Industry of Kurdistan` goes on to its domain
+                org_words = org_words[:last_head + 1]
             if k + 1 < len(segs) and segs[k + 1][0] == "TITLE":
                 role_of.append(" ".join(org_words))
             for sa, sb in _split_orgs(org_words):

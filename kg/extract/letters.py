@@ -143,6 +143,9 @@ class LetterFinder:
         joined = False
         j = k
         while j < limit:
+            if j + 3 < limit and doc[j].lower_ == "the" and doc[j + 1].lower_ in ("office", "offices") and \
+                    doc[j + 2].lower_ == "of" and d.actor_at(j + 3 + (doc[j + 3].lower_ == "the")) is not None:
+                j += 3  # `to the office of Prime Minister X`: a letter to X
             got = d.np_starting_at(j, limit)
             if got is None or not got[0]:
                 got = self._past_title(j, got[1] if got else j, limit) or got
@@ -331,6 +334,18 @@ class LetterFinder:
             k += 1
         return found
 
+    def _in_which(self, i: int, s_end: int) -> tuple[int, ...]:
+        """`the Commissioner's reply, in which Mr Yagi wrote that …`: the writer the letter's own clause names."""
+        doc = self.doc
+        j = i + 1 + (i + 1 < s_end and doc[i + 1].text == ",")
+        if j + 2 >= s_end or doc[j].lower_ != "in" or doc[j + 1].lower_ != "which":
+            return ()
+        got = self.d.np_starting_at(j + 2, s_end)
+        if not got or not got[0] or got[1] >= s_end:
+            return ()
+        verb = doc[got[1]]
+        return got[0] if _lemma(verb) == "write" or lx.verb_class(verb.lower_) in ("say", "tell") else ()
+
     def _owner(self, start: int, i: int) -> tuple[int, ...]:
         """`X's letter`, `the senators' letter`, `his letter`, `Kemp's annual letter`."""
         d, doc = self.d, self.doc
@@ -390,7 +405,7 @@ class LetterFinder:
                                   "own", "reply", "two-page"}) or doc[i].lower_ in ("reply", "replies", "response")
         m.reference = bool(words & REFERENCE) and not m.similar and not words & {"separate", "second", "third",
                                                                                "new", "another", "further"}
-        m.senders = self._from(i, s_end) or self._by(i, s_end)
+        m.senders = self._from(i, s_end) or self._by(i, s_end) or self._in_which(i, s_end)
         m.recipients = self._to(i, s_end)
         if not m.senders:
             m.senders = self._owner(start, i)

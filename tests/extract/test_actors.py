@@ -222,3 +222,8 @@ def test_joined_initials_and_british_ranks_before_a_name_make_a_person(run, text
 def test_joined_initials_of_a_state_or_an_acronym_make_no_person(run):
     ex = run("The U.S. Army said the U.N. Security Council would meet.")
     assert all(a.type == ORGANIZATION for a in ex.actors)
+
+
+def test_an_organization_name_goes_on_past_a_plain_word_to_its_domain(run):
+    ex = run("The Association of the Timber Industry of Karelia said it would appeal.")
+    assert "Association of the Timber Industry of Karelia" in names(ex)

@@ -272,3 +272,17 @@ def test_a_letter_to_an_organizations_titled_official_goes_to_the_person(run):
     ex = run('Cardinal Elias Haddad said he had sent a letter last week to the UN Special Coordinator for Lebanon, '
              'Karin Lund.')
     assert letters(ex) == [({"Elias Haddad"}, {"Karin Lund"})]
+
+
+def test_a_letter_to_someones_office_goes_to_them(run):
+    ex = run("The Harbour Pilots Association said it had written to the office of Prime Minister Lena Vogt and to "
+             "the Danish Embassy, urging a decision.")
+    assert letters(ex) == [({"Harbour Pilots Association"}, {"Lena Vogt", "Danish Embassy"})]
+
+
+def test_the_writer_named_in_a_letters_own_clause_is_its_sender(run):
+    ex = run("Harbour Commissioner Ana Ruiz wrote to Police Commissioner Tom Hale on 3 March. Mr Hale replied in "
+             "writing two days later. On Friday Ms Ruiz read from the Commissioner's reply, in which Mr Hale wrote "
+             'that the force "cannot spare a single officer".')
+    assert letters(ex) == [({"Ana Ruiz"}, {"Tom Hale"}), ({"Tom Hale"}, {"Ana Ruiz"})]
+    assert speaker_of(ex, "cannot spare") == "Tom Hale"
