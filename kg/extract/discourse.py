@@ -905,7 +905,11 @@ class Discourse:
                                 x.lower_)) and not x.lower_.endswith("ing") and (w == 0 or doc[w - 1].lower_ not in
                                                                                   NOUN_MARKERS) and not reduced \
                                 and not (w > sent_start and lexicons.is_past_verb(doc[w - 1].lower_)):  # `heaped praise`
-                            return self.subject_before(w, sent_start)
+                            got = self.subject_before(w, sent_start)
+                            if got:
+                                return got
+                            # `X said the plan was sound and congratulated Y`: `was` is the reported clause's;
+                            # the verb before it may have the subject
                         w -= 1
                 k -= 1
                 chain_end = None

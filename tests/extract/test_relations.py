@@ -238,3 +238,9 @@ def test_the_minister_later_is_the_person_introduced_by_that_title(run):
     ex = run('ACCRA, Nov. 13 — The Minister for Finance, Dr Ebenezer Mensah, yesterday presented the budget.\n\n'
              'The Minister also thanked the International Monetary Fund (IMF) for its support.')
     assert relations(ex, "praised") == {("praised", "Ebenezer Mensah", "International Monetary Fund")}
+
+
+def test_a_second_verb_after_a_reported_clause_shares_the_reporters_subject(run):
+    ex = run("The fund's mission chief, Anne Duval, said the plan was sound and congratulated the Ministry of "
+             "Economy on its results.")
+    assert relations(ex, "praised") == {("praised", "Anne Duval", "Ministry of Economy")}
