@@ -33,7 +33,9 @@ NEGATIONS = {"not", "n't", "never", "no", "refused", "refuses", "refuse", "decli
 # After a possessive these name people of their own (`thanked his colleagues`), not a merit of the possessor.
 PEOPLE_NOUNS = GROUP_RECIPIENTS | KIN | {"family", "team", "teammates", "fans", "friends", "allies", "lawyers",
                                          "counsel", "sons", "daughters", "players", "squad", "crew", "doctors",
-                                         "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates"}
+                                         "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates",
+                                         "families", "relatives", "parents", "supporters", "members", "patients",
+                                         "customers", "employees", "workers", "colleagues", "partners", "loved"}
 PRAISE_NOUNS = {"praise", "tribute", "homage", "accolades", "plaudits", "appreciation", "gratitude", "thanks",
                 "congratulations", "kudos"}
 STRONG_PRAISE = re.compile(

@@ -244,3 +244,9 @@ def test_a_second_verb_after_a_reported_clause_shares_the_reporters_subject(run)
     ex = run("The fund's mission chief, Anne Duval, said the plan was sound and congratulated the Ministry of "
              "Economy on its results.")
     assert relations(ex, "praised") == {("praised", "Anne Duval", "Ministry of Economy")}
+
+
+def test_thanking_an_organizations_families_or_members_is_not_praise_of_it(run):
+    ex = run("Kestrel Motors' chief executive, Lena Berg, thanked the drivers and their families who took part in "
+             "the trial.")
+    assert relations(ex, "praised") == set()
