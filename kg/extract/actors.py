@@ -283,13 +283,20 @@ def _match(texts: list[str], i: int) -> tuple[str, int, object] | None:
     return best
 
 
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
+           "Upper", "Lower", "Mid", "North-East", "North-West", "South-East", "South-West"}
+
+
 def _segments(texts: list[str], context_ok: bool = True) -> list[tuple[str, int, int, object]]:
     segs, i = [], 0
     while i < len(texts):
         m = _match(texts, i)
         # an ambiguous gazetteer word ("Vale", "Delta") names the organization only as a whole run, in context
         if m and not (m[0] == "ORG" and m[2][2] and (i > 0 or m[1] < len(texts) or not context_ok)):
-            segs.append((m[0], i, m[1], m[2]))
+            if m[0] == "PLACE" and segs and segs[-1][0] == "W" and texts[i - 1] in COMPASS:
+                segs[-1] = ("PLACE", i - 1, m[1], None)  # `South Cambridgeshire`: a part of the place
+            else:
+                segs.append((m[0], i, m[1], m[2]))
             i = m[1]
         else:
             segs.append(("W", i, i + 1, None))
@@ -500,6 +507,7 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             initial = initial | {i}
             continue
         if lx.is_common(w) and _match(texts, 0) is None and w not in lx.org_heads() and not (
+                w in COMPASS and len(texts) > 2 and texts[-1] in lx.org_heads()) and not (
                 (w in lexicons.given_names() or w in lexicons.ambiguous_given_names()) and len(texts) > 1):
             i, texts = i + 1, texts[1:]
         break

@@ -227,3 +227,11 @@ def test_joined_initials_of_a_state_or_an_acronym_make_no_person(run):
 def test_an_organization_name_goes_on_past_a_plain_word_to_its_domain(run):
     ex = run("The Association of the Timber Industry of Karelia said it would appeal.")
     assert "Association of the Timber Industry of Karelia" in names(ex)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He praised South Cambridgeshire District Council for its trial.", "South Cambridgeshire District Council"),
+    ("East Lindsey District Council said the road would reopen.", "East Lindsey District Council"),
+])
+def test_a_compass_word_before_a_place_is_part_of_an_organizations_name(run, text, name):
+    assert actor(run(text), name).type == ORGANIZATION
