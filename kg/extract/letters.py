@@ -223,11 +223,12 @@ class LetterFinder:
 
     def _past_title(self, j: int, e: int, limit: int) -> tuple[tuple[int, ...], int] | None:
         """`the Minister of Fisheries, Ports and Energy, Rodrigo Quiroga`, `Labour and Employment Adviser Dr.
-        Farhana Chowdhury`: the person named after a title whose domains hold "and" and commas."""
+        Farhana Chowdhury`, `the Keeper of the Royal Seal, Anne Duval`: the person named after a title whose
+        domains hold "and", "the" and commas."""
         doc, d = self.doc, self.d
         if not (doc[j].text[:1].isupper() or doc[j].lower_ in DETERMINERS):
             return None
-        while e < limit and e < j + 12 and (doc[e].lower_ in ("and", "&", "of", "for", "on") or
+        while e < limit and e < j + 12 and (doc[e].lower_ in ("and", "&", "of", "for", "on", "the") or
                                            doc[e].text[:1].isupper() or doc[e].text == ","):
             n = d.index.name_at(e + (doc[e].text == ","))
             if n is not None and n.actor >= 0 and n.start_i == e + (doc[e].text == ",") and \

@@ -286,3 +286,9 @@ def test_the_writer_named_in_a_letters_own_clause_is_its_sender(run):
              'that the force "cannot spare a single officer".')
     assert letters(ex) == [({"Ana Ruiz"}, {"Tom Hale"}), ({"Tom Hale"}, {"Ana Ruiz"})]
     assert speaker_of(ex, "cannot spare") == "Tom Hale"
+
+
+def test_a_letter_to_a_title_with_the_in_its_domain_goes_to_the_person_named_after_it(run):
+    ex = run("President Ana Ruiz sent cables of thanks to the Keeper of the Two Rivers, King Omar Lind, and Crown "
+             "Prince Ali Hale.")
+    assert letters(ex) == [({"Ana Ruiz"}, {"Omar Lind", "Ali Hale"})]
