@@ -709,10 +709,19 @@ class Discourse:
         if described and comma is not None and self.doc[comma].text != ",":
             comma = next((x for x in range(comma, min(limit, h + 12)) if self.doc[x].text in (",", ";", "(", ")")
                           or self.quoted[x] or self.doc[x].lower_ in ("and", "who", "that")), comma)
-        if got is not None and (not got[0] or described) and comma + 1 < limit and self.doc[comma].text == ",":
-            n = self.index.name_at(comma + 1)
-            if n is not None and n.actor >= 0 and n.start_i == comma + 1 and \
-                    self.index.actors[n.actor].type in ((PERSON,) if described else (PERSON, ORGANIZATION)):
+        # `the ILO's country director, Anneke Visser`: a role owned by an organization, then the person holding it
+        owned_role = got is not None and got[0] and comma > k and (
+            self.doc[comma - 1].lower_ in lx.roles() and all(self.index.actors[a].type == ORGANIZATION
+                                                             for a in got[0])
+            or self.doc[k].lower_ in ("his", "her", "their") and comma == k + 2)  # `his predecessor, X`
+        if got is not None and (not got[0] or described or owned_role) and comma + 1 < limit and \
+                self.doc[comma].text == ",":
+            at = comma + 1
+            while at < limit and at < comma + 4 and self.doc[at].lower_ in DETERMINERS | {"late", "former"}:
+                at += 1  # `his predecessor, the late Patriarch X`
+            n = self.index.name_at(at)
+            if n is not None and n.actor >= 0 and n.start_i == at and self.index.actors[n.actor].type in (
+                    (PERSON,) if described or owned_role or at > comma + 1 else (PERSON, ORGANIZATION)):
                 return (n.actor,), n.j
         return got
 

@@ -433,6 +433,10 @@ class RelationFinder:
             j += 1
         n = d.index.name_at(j)
         if n is not None and n.actor >= 0:
+            if n.j < s_end and doc[n.j].text in ("'s", "’s"):
+                got = d.np_starting_at(j, s_end)  # `the ILO's country director, Anneke Visser`: the person
+                if got and got[0] and got[0] != (n.actor,) and all(d.index.actors[a].type == PERSON for a in got[0]):
+                    return got[0]
             return (n.actor,)
         got = d.np_starting_at(j, s_end)
         if got and not got[0] and got[1] + 1 < s_end and doc[got[1]].lower_ in ("by", "from", "of"):

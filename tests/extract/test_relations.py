@@ -250,3 +250,15 @@ def test_thanking_an_organizations_families_or_members_is_not_praise_of_it(run):
     ex = run("Kestrel Motors' chief executive, Lena Berg, thanked the drivers and their families who took part in "
              "the trial.")
     assert relations(ex, "praised") == set()
+
+
+def test_quoting_an_organizations_official_named_in_apposition_quotes_the_person(run):
+    ex = run('Union leader Rafi Hossain also quoted the ILO\'s country director, Anneke Visser, who told a seminar '
+             'that "a wage that cannot feed a family is not a wage".')
+    assert relations(ex, "quoted") == {("quoted", "Rafi Hossain", "Anneke Visser")}
+
+
+def test_recalling_the_words_of_ones_predecessor_named_in_apposition_quotes_the_predecessor(run):
+    ex = run('Bishop Omar Haddad recalled the words of his predecessor, the late Bishop Antonio Lind, who told a '
+             'gathering in 1998 that "the valley is too small to be divided".')
+    assert relations(ex, "quoted") == {("quoted", "Omar Haddad", "Antonio Lind")}
