@@ -46,8 +46,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from functools import cache, lru_cache
-from itertools import islice
 from importlib.metadata import PackageNotFoundError, version
+from itertools import islice
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -496,7 +496,7 @@ class KGStore:
             quads = self.db.quads_for_pattern(None, None, None, None)
             while batch := list(islice(quads, SPILL_BATCH)):
                 disk.extend(batch)
-                size += sum(100 + len(q.object.value) for q in batch if isinstance(q.object, ox.Literal))
+                size += sum(100 + (len(q.object.value) if isinstance(q.object, ox.Literal) else 0) for q in batch)
                 if size >= REOPEN_AFTER:  # as in _reopen: what RocksDB keeps for the writes goes back
                     disk.flush()
                     disk, size = None, 0
