@@ -101,6 +101,11 @@ ROLE_SYNONYMS = {"chief": {"commander", "head", "leader", "director"}, "head": {
                  "envoy": {"ambassador", "special envoy"}, "lawmaker ": set()}
 
 
+def _is_demonym(t) -> bool:
+    """`Portuguese`, `Swede`: a word for a person of a nation (`the Portuguese said`)."""
+    return t.text in lexicons.demonyms()
+
+
 @dataclass
 class Focus:
     """An actor brought into focus at a token: as a speaker, as a subject, or by a plain mention."""
@@ -454,16 +459,14 @@ class Discourse:
                                                      "nine", "ten", "dozens", "hundreds", "thousands"))
         if not definite and low not in PLURAL_GROUP_NOUNS:
             return ()
-        if AGE.fullmatch(low) and head_k == len(words) - 1:
-            # `the 23-year-old dedicated his goals`: the person the text is about
+        # `the 23-year-old dedicated his goals`: the person the text is about (within four sentences);
+        # `“…,” the Portuguese said`, `the Swede added`: a person named just before, by nationality (two)
+        by_age = AGE.fullmatch(low) and head_k == len(words) - 1
+        if by_age or head_k == len(words) - 1 == 1 and words[0].lower_ == "the" and _is_demonym(head):
+            within = 4 if by_age else 2
             return self._recent(head.i, lambda f: f.kind in ("subject", "speaker") and len(f.actors) == 1
                                 and self.index.actors[f.actors[0]].type == PERSON
-                                and self.sent_of[head.i] - self.sent_of[f.pos] <= 4)
-        if head_k == len(words) - 1 == 1 and words[0].lower_ == "the" and head.text in lexicons.demonyms():
-            # `“…,” the Portuguese said`, `the Swede added`: a person named just before, by nationality
-            return self._recent(head.i, lambda f: f.kind in ("subject", "speaker") and len(f.actors) == 1
-                                and self.index.actors[f.actors[0]].type == PERSON
-                                and self.sent_of[head.i] - self.sent_of[f.pos] <= 2)
+                                and self.sent_of[head.i] - self.sent_of[f.pos] <= within)
         if low in OWNED_SPEAKERS and head_k > 0 and words[head_k - 1].text in POSSESSIVE:
             owner = self.actor_at(words[head_k - 2].i) if head_k >= 2 else None
             return (owner,) if owner is not None else ()
@@ -671,7 +674,7 @@ class Discourse:
         if n is not None and n.actor < 0 and n.i > 0 and doc[n.i - 1].lower_ in ("a", "an"):
             return (), n.i - 1  # `a Senior Fellow`
         if t.is_alpha and (t.is_lower or t.text in lexicons.words("titles.txt")) or t.lower_ == "ceo" or \
-                AGE.fullmatch(t.lower_) or t.text in lexicons.demonyms() and k > 0 and doc[k - 1].lower_ == "the":
+                AGE.fullmatch(t.lower_) or _is_demonym(t) and k > 0 and doc[k - 1].lower_ == "the":
             lo = k
             while lo > 0 and k - lo < 6:
                 p = doc[lo - 1]

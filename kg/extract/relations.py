@@ -35,7 +35,8 @@ PEOPLE_NOUNS = GROUP_RECIPIENTS | KIN | {"family", "team", "teammates", "fans", 
                                          "counsel", "sons", "daughters", "players", "squad", "crew", "doctors",
                                          "nurses", "volunteers", "counterparts", "hosts", "aides", "team-mates",
                                          "families", "relatives", "parents", "supporters", "members", "patients",
-                                         "customers", "employees", "workers", "colleagues", "partners", "loved"}
+                                         "customers", "employees", "workers", "colleagues", "partners",
+                                         "loved"}  # `their loved ones`
 PRAISE_NOUNS = {"praise", "tribute", "homage", "accolades", "plaudits", "appreciation", "gratitude", "thanks",
                 "congratulations", "kudos"}
 STRONG_PRAISE = re.compile(
