@@ -7,7 +7,7 @@ reified as one ``kg:Edge`` per triple, which gathers the evidence, articles and
 statements of every article that supports it.
 
 What one article says (``article_facts``) is kept apart from what holds across articles
-(``actor_description``, ``statement_description``, the edges' ``kg:sourceCount``): the
+(``actor_description``, ``statement_description``, the counts of ``summarise``): the
 store keeps the first in the article's own named graph and recomputes the rest as
 articles come and go. ``graph_of`` puts both in one graph.
 
@@ -121,8 +121,7 @@ def add_extraction(g: Graph, ex: Extraction, actors: Mapping[str, CanonicalActor
         if s.id in builder.made:
             for t in statement_description(builder.made[s.id], s.date, getattr(s, "occasion", None)):
                 g.add(t)
-    for edge in builder.edges:
-        count_sources(g, edge)
+    summarise(g, [actor_iri(a) for a in builder.actors.values()], [*builder.reported, *builder.edges])
 
 
 def actor_description(actor: CanonicalActor) -> list[Triple]:
@@ -158,15 +157,23 @@ def _literal_date(value: str) -> Literal:
     return Literal(value)
 
 
-def source_count(origins: Iterable[str]) -> int:
-    """How many independent sources: distinct origins (outlet names, or an article's IRI when it has none)."""
-    return len(set(origins))
+def summarise(g: Graph, actors: Iterable[URIRef], nodes: Iterable[URIRef]) -> None:
+    """Recount what ``g`` says of these actors (kg:articleCount) and letters, speeches and edges (kg:reportCount,
+    kg:sourceCount and each kg:origin): the store's ``_summaries`` over one graph."""
+    for actor in actors:
+        g.set((actor, KG.articleCount, _count(set(g.objects(actor, KG.mentionedIn)))))
+    for node in nodes:
+        evidence = set(g.objects(node, KG.evidence))
+        origins = {g.value(ev, KG.origin) for ev in evidence}
+        g.set((node, KG.reportCount, _count({g.value(ev, KG.article) for ev in evidence})))
+        g.set((node, KG.sourceCount, _count({str(g.value(ev, KG.origin) or g.value(ev, KG.article) or ev)
+                                             for ev in evidence})))
+        for origin in origins - {None}:
+            g.add((node, KG.origin, origin))
 
 
-def count_sources(g: Graph, edge: URIRef) -> None:
-    """Set kg:sourceCount: distinct origins of the edge's evidence, an evidence without one counting as its article."""
-    origins = {str(g.value(ev, KG.origin) or g.value(ev, KG.article) or ev) for ev in g.objects(edge, KG.evidence)}
-    g.set((edge, KG.sourceCount, Literal(source_count(origins), datatype=XSD.integer)))
+def _count(items: set) -> Literal:
+    return Literal(len(items), datatype=XSD.integer)
 
 
 class ArticleFacts:
@@ -183,6 +190,7 @@ class ArticleFacts:
         self.article = article_iri(ex.article.id)
         self.origins = origins or Origins(ex)
         self.made: dict[str, URIRef] = {}  # record id -> IRI of the letter, speech or quote added
+        self.reported: dict[URIRef, None] = {}  # the letters and speeches added
         self.evidence_of: dict[URIRef, URIRef] = {}
         self.quotes: set[URIRef] = set()
         self.edges: dict[URIRef, None] = {}
@@ -258,6 +266,8 @@ class ArticleFacts:
         self.add((node, PROV.wasDerivedFrom, self.article))
         self.made[record_id] = node
         self.evidence_of[node] = evidence
+        if cls != KG.Quote:
+            self.reported[node] = None
         return node
 
     def add_speech(self, s: Speech) -> None:

@@ -6,7 +6,9 @@ The dataset's named graphs (all under ``https://w3id.org/newskg/id/``):
     provenance            PROV-O: each article graph, the article it was derived from (outlet, url, date,
                           title), its content hash, when it was made and by which pipeline and kg version
     resolution            what holds across articles: each actor's class, label and other names; each
-                          letter's and speech's date and occasion; each edge's kg:sourceCount
+                          letter's and speech's date and occasion; and what the article graphs add up to
+                          (``_summaries``): each actor's kg:articleCount, each letter's, speech's and
+                          edge's kg:reportCount, kg:sourceCount and origins, each edge's triple
     index/...             internal, never exported: each article's records, the name forms and reports
                           it uses, the keys they are filed under, and what each resolves to
 
@@ -15,7 +17,8 @@ SPARQL Update request atomically: all of its operations or none, even when the p
 killed in the middle (RocksDB commits the request as one write batch). So ``ingest`` first
 works out everything an article changes (its own graphs, the actors and statements that
 resolution regroups, the graphs of other articles whose actors or statements were renamed,
-the edges whose source count moves) by reading the store, then writes it all as one request.
+the actors, statements and edges whose counts move) by reading the store, then writes it all as
+one request.
 A killed ingest leaves the store as it was before that article; running the build again
 adds it. Only one process can open a store at a time (Oxigraph holds a lock), so no other
 writer can slip in between the reads and the write.
@@ -84,7 +87,7 @@ from kg.resolve.known import Reviewed
 from kg.resolve.sources import Origins
 from kg.resolve.statements import LETTER, SPEECH, Report, StatementChanges
 
-FORMAT = 1
+FORMAT = 2  # 2: the resolution graph keeps summaries (_summaries); a store of format 1 gains them
 PROVENANCE = ID["provenance"]
 RESOLUTION = ID["resolution"]
 INDEX = str(ID["index/"])
@@ -419,6 +422,28 @@ class _Request:
         return size
 
 
+class _Counted:
+    """The actors, letters and speeches, and edges whose summaries an ingest must recount."""
+
+    def __init__(self) -> None:
+        self.actors: set[URIRef] = set()
+        self.statements: set[URIRef] = set()
+        self.edges: set[URIRef] = set()
+
+    def drop(self, db: ox.Store, graph: URIRef) -> None:
+        """What an article graph about to be dropped counted for."""
+        g = _N(graph)
+        self.actors |= {URIRef(q.subject.value) for q in db.quads_for_pattern(None, _N(KG.mentionedIn), None, g)}
+        for cls, into in ((KG.Letter, self.statements), (KG.Speech, self.statements), (KG.Edge, self.edges)):
+            into |= {URIRef(q.subject.value) for q in db.quads_for_pattern(None, _N(RDF.type), _N(cls), g)}
+
+    def add(self, facts: ArticleFacts) -> None:
+        """What an article graph about to be written counts for."""
+        self.actors |= {actor_iri(a) for a in facts.actors.values()}
+        self.statements |= set(facts.reported)
+        self.edges |= set(facts.edges)
+
+
 @lru_cache(maxsize=65536)
 def _node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
@@ -437,20 +462,53 @@ def _ox(t) -> ox.NamedNode | ox.Literal:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
-def _count_sources(edges: Iterable[URIRef]) -> list[str]:
-    """Operations that recount kg:sourceCount of ``edges`` from the evidence in all article graphs."""
-    values = " ".join(sorted(sparql_term(e) for e in edges))
-    if not values:
-        return []
-    return [
-        f"DELETE {{ GRAPH <{RESOLUTION}> {{ ?e <{KG.sourceCount}> ?n }} }} WHERE {{ VALUES ?e {{ {values} }} "
-        f"GRAPH <{RESOLUTION}> {{ ?e <{KG.sourceCount}> ?n }} }}",
-        f"INSERT {{ GRAPH <{RESOLUTION}> {{ ?e <{KG.sourceCount}> ?n }} }} WHERE {{ "
-        f"SELECT ?e (COUNT(DISTINCT ?o) AS ?n) WHERE {{ "
-        f"VALUES ?e {{ {values} }} GRAPH ?g {{ ?e <{KG.evidence}> ?ev . "
-        f"OPTIONAL {{ ?ev <{KG.origin}> ?o0 }} }} BIND(COALESCE(?o0, ?g) AS ?o) "
-        f"FILTER(STRSTARTS(STR(?g), \"{ID['graph/']}\")) }} GROUP BY ?e }}",
-    ]
+SUMMARY = (KG.articleCount, KG.reportCount, KG.sourceCount, KG.origin, RDF.type, RDF.subject, RDF.predicate,
+           RDF.object)
+"""What the resolution graph sums up of actors, letters, speeches and edges from the article graphs (``_summaries``)."""
+_SUMMED = frozenset(str(p) for p in SUMMARY)
+
+
+def _summaries(actors: Iterable[URIRef], statements: Iterable[URIRef], edges: Iterable[URIRef]) -> list[str]:
+    """Operations that recount, from all article graphs, what the resolution graph sums up of these nodes.
+
+    Of an actor, kg:articleCount: the articles that mention it. Of a letter, a speech or an
+    edge: its class, kg:reportCount (the articles that report it), kg:sourceCount (distinct
+    kg:origin values of its evidence, an evidence without one counting as its article) and each
+    of those origins; of an edge, also its rdf:subject, rdf:predicate and rdf:object. Listings
+    read these (one row per node in the resolution graph) instead of every report.
+    """
+    actors = " ".join(sorted(sparql_term(a) for a in actors))
+    edges = " ".join(sorted(sparql_term(e) for e in edges))
+    nodes = " ".join(sorted({sparql_term(n) for n in statements} | set(edges.split())))
+    r, articles = f"<{RESOLUTION}>", f'FILTER(STRSTARTS(STR(?g), "{ID["graph/"]}"))'
+    ops = []
+    if actors:
+        ops += [
+            f"DELETE {{ GRAPH {r} {{ ?a <{KG.articleCount}> ?n }} }} WHERE {{ VALUES ?a {{ {actors} }} "
+            f"GRAPH {r} {{ ?a <{KG.articleCount}> ?n }} }}",
+            f"INSERT {{ GRAPH {r} {{ ?a <{KG.articleCount}> ?n }} }} WHERE {{ SELECT ?a (COUNT(DISTINCT ?g) AS ?n) "
+            f"WHERE {{ VALUES ?a {{ {actors} }} GRAPH ?g {{ ?a <{KG.mentionedIn}> ?article }} {articles} }} "
+            f"GROUP BY ?a }}",
+        ]
+    if nodes:
+        summed = " ".join(f"<{p}>" for p in SUMMARY if p != KG.articleCount)
+        ops += [
+            f"DELETE {{ GRAPH {r} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {nodes} }} VALUES ?p {{ {summed} }} "
+            f"GRAPH {r} {{ ?s ?p ?o }} }}",
+            f"INSERT {{ GRAPH {r} {{ ?s a ?class ; <{KG.reportCount}> ?n ; <{KG.sourceCount}> ?m }} }} WHERE {{ "
+            f"SELECT ?s ?class (COUNT(DISTINCT ?g) AS ?n) (COUNT(DISTINCT ?o) AS ?m) WHERE {{ "
+            f"VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s a ?class ; <{KG.evidence}> ?ev "
+            f"OPTIONAL {{ ?ev <{KG.origin}> ?o0 }} }} FILTER(?class IN (<{KG.Letter}>, <{KG.Speech}>, <{KG.Edge}>)) "
+            f"BIND(COALESCE(?o0, ?g) AS ?o) {articles} }} GROUP BY ?s ?class }}",
+            f"INSERT {{ GRAPH {r} {{ ?s <{KG.origin}> ?o }} }} WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ "
+            f"VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s <{KG.evidence}> ?ev . ?ev <{KG.origin}> ?o }} {articles} }} }}",
+        ]
+    if edges:
+        ops.append(
+            f"INSERT {{ GRAPH {r} {{ ?e <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o }} }} WHERE {{ "
+            f"SELECT DISTINCT ?e ?s ?p ?o WHERE {{ VALUES ?e {{ {edges} }} "
+            f"GRAPH ?g {{ ?e <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o }} {articles} }} }}")
+    return ops
 
 
 class KGStore:
@@ -527,7 +585,13 @@ class KGStore:
         marks = list(self.db.quads_for_pattern(_N(STORE_NODE), _N(KG.record), None, _N(KNOWN)))
         if marks:
             found = json.loads(marks[0].object.value).get("format")
-            if found != FORMAT:
+            if found == 1 and not self.read_only:
+                self._add_summaries()
+            elif found == 1:
+                raise StoreError(f"{self.where} was made by an older kg (format 1, without the counts that "
+                                 f"listings read): any command that writes to it brings it up to date, e.g. "
+                                 f"`kg actors --store {self.path}`")
+            elif found != FORMAT:
                 raise StoreError(f"{self.where}: a store of format {found}, this kg reads format {FORMAT}; "
                                  "build a new store")
             return
@@ -539,6 +603,19 @@ class KGStore:
                              "give --store a new folder")
         self.db.update(f'INSERT DATA {{ GRAPH <{KNOWN}> {{ <{STORE_NODE}> <{KG.record}> '
                        f'"{_escape(json.dumps({"format": FORMAT}))}" }} }}')
+
+    def _add_summaries(self) -> None:
+        """Bring a store of format 1 up to date: every summary counted, in one transaction with the new format mark."""
+        def subjects(cls: URIRef, graph: URIRef | None = None) -> set[URIRef]:
+            return {URIRef(q.subject.value) for q in self.db.quads_for_pattern(
+                None, _N(RDF.type), _N(cls), _N(graph) if graph is not None else None)}
+
+        actors = subjects(KG.Person, RESOLUTION) | subjects(KG.Organization, RESOLUTION)
+        ops = _summaries(actors, subjects(KG.Letter) | subjects(KG.Speech), subjects(KG.Edge))
+        mark = _escape(json.dumps({"format": FORMAT}))
+        ops += [f"DELETE WHERE {{ GRAPH <{KNOWN}> {{ <{STORE_NODE}> <{KG.record}> ?any }} }}",
+                f'INSERT DATA {{ GRAPH <{KNOWN}> {{ <{STORE_NODE}> <{KG.record}> "{mark}" }} }}']
+        self.db.update(" ;\n".join(ops))
 
     @property
     def where(self) -> str:
@@ -679,15 +756,14 @@ class KGStore:
                 rebuild[aid] = self.record(aid)
                 mappings[aid] = actor_ids(rebuild[aid])
         statement_of = self._statement_map(regrouped)
-        # 4. the article graphs, their index graphs and their provenance
-        edges: set[URIRef] = set()
+        # 4. the article graphs, their index graphs and their provenance; what they count for
+        counted = _Counted()
         for aid in (*replaced, *rebuild):
-            edges |= {URIRef(q.subject.value) for q in self.db.quads_for_pattern(
-                None, _N(RDF.type), _N(KG.Edge), _N(graph_iri(aid)))}
+            counted.drop(self.db, graph_iri(aid))
             req.drop(graph_iri(aid))
             req.drop(index_iri(aid))
         for aid, ex in {**new, **rebuild}.items():
-            edges |= self._write_article(req, ex, mappings[aid], statement_of)
+            counted.add(self._write_article(req, ex, mappings[aid], statement_of))
         for aid in replaced:
             req.clear_subjects(PROVENANCE, [graph_iri(aid), article_iri(aid)])
         for aid, ex in new.items():
@@ -709,8 +785,10 @@ class KGStore:
         req.insert(LINKS, [(report_iri(rid), KG.resolvedTo, ID[sid])
                            for rid, sid in regrouped.statement_of.items() if sid])
         self._describe_statements(req, regrouped)
-        # 7. source counts of every edge touched, recounted inside the transaction
-        req.last += _count_sources(edges)
+        # 7. the summaries of every actor, statement and edge touched, recounted inside the transaction
+        counted.actors |= {actor_iri(a) for a in (*changes.actors, *changes.retired)}
+        counted.statements |= {ID[sid] for sid in (*regrouped.statements, *regrouped.retired)}
+        req.last += _summaries(counted.actors, counted.statements, counted.edges)
         self._pause(new)
         if self.is_scratch:  # deleted after the build: nothing to keep whole if it stops half way
             self.written += req.apply_quads(self.db)
@@ -748,8 +826,8 @@ class KGStore:
             return ID[sid] if sid else None
         return statement_of
 
-    def _write_article(self, req: _Request, ex: Extraction, actor_of: dict[str, str], statement_of) -> set[URIRef]:
-        """Queue the article's graph and its index graph; return the edges it supports."""
+    def _write_article(self, req: _Request, ex: Extraction, actor_of: dict[str, str], statement_of) -> ArticleFacts:
+        """Queue the article's graph and its index graph; return its facts."""
         aid = ex.article.id
         forms = self._forms_of(ex)
         ready = self._prepared(ex)
@@ -769,7 +847,7 @@ class KGStore:
             rows += [(report_iri(r), RDF.type, KG.Report), (report_iri(r), KG.record, Literal(r.to_json())),
                      *((report_iri(r), KG.reportKey, Literal(k)) for k in sorted(r.keys))]
         req.insert(idx, rows)
-        return set(facts.edges)
+        return facts
 
     def _provenance(self, a: Article, stamp: datetime | None) -> list[tuple]:
         v = kg_version()
@@ -794,7 +872,8 @@ class KGStore:
         for actor_id, actor in changes.actors.items():
             triples = set(actor_description(actor))
             stored = {(_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object))
-                      for q in self.db.quads_for_pattern(_N(actor_iri(actor_id)), None, None, _N(RESOLUTION))}
+                      for q in self.db.quads_for_pattern(_N(actor_iri(actor_id)), None, None, _N(RESOLUTION))
+                      if q.predicate.value != KG.articleCount}
             if stored != triples:
                 stale.add(actor_id)
                 req.insert(RESOLUTION, sorted(triples))
@@ -806,7 +885,8 @@ class KGStore:
             node = ID[sid]
             triples = set(statement_description(node, s.date, s.occasion))
             stored = {(_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object))
-                      for q in self.db.quads_for_pattern(_N(node), None, None, _N(RESOLUTION))}
+                      for q in self.db.quads_for_pattern(_N(node), None, None, _N(RESOLUTION))
+                      if q.predicate.value not in _SUMMED}
             if stored != triples:
                 stale.add(sid)
                 req.insert(RESOLUTION, sorted(triples))

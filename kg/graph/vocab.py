@@ -52,6 +52,8 @@ class KG(DefinedNamespace):
     article: URIRef
     via: URIRef
     sourceCount: URIRef
+    reportCount: URIRef
+    articleCount: URIRef
     source: URIRef
     kind: URIRef
     mentionedIn: URIRef

@@ -193,6 +193,48 @@ def test_corroboration_is_queryable_in_the_store():
     assert all(int(r["n"].value) >= 2 for r in rows)
 
 
+def summary(store: KGStore, node) -> dict[str, set[str]]:
+    """What the resolution graph sums up of a node: each summary property's values."""
+    out: dict[str, set[str]] = {}
+    for q in store.db.quads_for_pattern(ox.NamedNode(str(node)), None, None, ox.NamedNode(str(ID["resolution"]))):
+        name = q.predicate.value.rsplit("#", 1)[1]
+        if name in ("articleCount", "reportCount", "sourceCount", "origin", "type", "subject", "object"):
+            out.setdefault(name, set()).add(q.object.value.rsplit("#", 1)[-1])
+    return out
+
+
+def test_the_resolution_graph_keeps_counts_current_as_articles_come_and_go():
+    def the_letter() -> str:  # named after its first report, so it may change as reports come
+        (letter,) = {q.subject.value for q in store.db.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                                          ox.NamedNode(str(KG.Letter)), None)}
+        return letter
+
+    store = KGStore(timestamps=False)
+    store.ingest([QAANI_MEHR])
+    qaani, deif = actor_iri("esmaeil-ghaani"), actor_iri("mohammed-deif")  # named after the first spelling
+    edge = edge_iri("praised", "esmaeil-ghaani", "mohammed-deif")
+    assert summary(store, the_letter()) == {"type": {"Letter"}, "reportCount": {"1"}, "sourceCount": {"1"},
+                                      "origin": {"Mehr News Agency"}}
+    store.ingest([QAANI_JPOST, QAANI_MEHR_ITSELF])
+    assert summary(store, the_letter()) == {"type": {"Letter"}, "reportCount": {"3"}, "sourceCount": {"2"},
+                                      "origin": {"Mehr News Agency", "The Jerusalem Post"}}
+    assert summary(store, qaani) == {"type": {"Person"}, "articleCount": {"3"}}
+    assert summary(store, edge) == {"type": {"Edge"}, "reportCount": {"3"}, "sourceCount": {"2"},
+                                    "origin": {"Mehr News Agency", "The Jerusalem Post"},
+                                    "subject": {str(qaani)}, "object": {str(deif)}}
+    # the Jerusalem Post's story changes: no letter, no praise, and Deif is gone from it
+    changed = dataclasses.replace(QAANI_JPOST, article=dataclasses.replace(
+        QAANI_JPOST.article, text=QAANI_JPOST.article.text + " Updated."), actors=QAANI_JPOST.actors[:1],
+        letters=(), relations=())
+    store.ingest([changed])
+    assert summary(store, the_letter())["reportCount"] == {"2"} and summary(store, the_letter())["sourceCount"] == {"1"}
+    assert summary(store, the_letter())["origin"] == {"Mehr News Agency"}
+    assert summary(store, qaani)["articleCount"] == {"3"}
+    assert summary(store, deif)["articleCount"] == {"2"}
+    assert summary(store, edge)["reportCount"] == {"2"}
+    assert store.verify() == []
+
+
 def test_bare_surname_moves_when_a_second_khamenei_arrives():
     store = KGStore(timestamps=False)
     store.ingest([KHAMENEI_ALI, KHAMENEI_BARE])
@@ -367,6 +409,29 @@ def test_an_oxigraph_store_not_made_by_kg_is_refused(tmp_path):
     del db
     with pytest.raises(StoreError, match="not one kg made"):
         KGStore(path)
+
+
+def test_a_store_of_format_1_gains_its_counts_when_next_opened_for_writing(tmp_path):
+    path = tmp_path / "kgdata"
+    with KGStore(path, timestamps=False) as store:
+        store.ingest([QAANI_MEHR, QAANI_JPOST, KHAMENEI_ALI])
+        before = text_of(store)
+        # what a store made before the counts looks like: no summaries, format 1
+        resolution = ID["resolution"]
+        store.db.update(f"""DELETE {{ GRAPH <{resolution}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{resolution}> {{ ?s ?p ?o }}
+            FILTER(?p IN (kg:articleCount, kg:reportCount, kg:sourceCount, kg:origin, rdf:subject, rdf:predicate,
+                          rdf:object) || (?p = rdf:type && ?o IN (kg:Letter, kg:Speech, kg:Edge))) }} ;
+            DELETE WHERE {{ GRAPH <{ID['index/known']}> {{ <{ID['index/store']}> kg:record ?f }} }} ;
+            INSERT DATA {{ GRAPH <{ID['index/known']}> {{ <{ID['index/store']}> kg:record "{{\\"format\\": 1}}" }} }}""",
+                        prefixes={"kg": str(KG), "rdf": str(RDF)})
+        assert text_of(store) != before
+    with pytest.raises(StoreError, match="made by an older kg .format 1.*kg actors --store"):
+        KGStore(path, read_only=True)
+    with KGStore(path, timestamps=False) as store:
+        assert text_of(store) == before
+        assert store.verify() == []
+    with KGStore(path, read_only=True) as reader:
+        assert reader.article_ids()
 
 
 def test_a_missing_store_is_not_made_when_only_reading(tmp_path):
