@@ -980,6 +980,13 @@ class Discourse:
                             chained = before is not None and b >= 0 and doc[b].lower_ in ("of", "for", "to", "at", "in")
                             if before is None or chained or before.actor < 0:  # `The Emir of Qatar, Sheikh Tamim …, sent`
                                 return (n.actor,)
+                        if inner[0].lower_ == "who" and j - 1 >= sent_start:
+                            # `X, vice-president of Y, who spoke by video link, praised`: `who` is a person
+                            got = self.np_ending_at(j - 1)
+                            if got and got[0] and self.index.actors[got[0][0]].type != PERSON:
+                                person = self._apposition_head(got[1], sent_start)
+                                if person:
+                                    return person
                     k = j - 1  # skip the aside: `Dempsey, chairman of the Joint Chiefs, said`
                     continue
                 return ()

@@ -41,6 +41,8 @@ ADJACENT_ONLY = {"add", "continue", "post", "read", "express", "voice", "agree",
 STATEMENT_NOUNS = {"words", "remark", "remarks", "description", "statement", "warning", "phrase", "line", "dictum",
                    "saying", "promise", "pledge", "vow", "slogan", "motto", "comment", "comments", "speech", "message",
                    "observation", "ruling", "verdict", "admission", "claim", "assessment"}
+CONDEMN = {"criticise", "criticize", "condemn", "denounce", "slam", "blast", "decry", "deplore", "lambast",
+           "castigate", "censure", "dismiss", "reject"}  # verbs of blame whose object may carry the speaker's words
 HEADLINE_BREAKS = {"–", "—", "|", "-", ":"}  # what ends a live blog entry's time stamp before its title
 NAMING_NOUNS = {"operation", "battle", "campaign", "book", "film", "movie", "song", "slogan", "hashtag",
                 "term", "word", "phrase", "banner", "programme", "program", "plan", "project", "initiative",
@@ -238,12 +240,16 @@ def naming_context(doc: Doc, first: int, text: str = "") -> bool:
 def modifier_use(doc: Doc, last: int, words: int, first: int = 0) -> bool:
     """A short quote used as a modifier: a “blanket” waiver, Israel's ‘most wanted’ terrorist.
 
-    Not after a describing verb: `what he called “swift and professional” work` is his words.
+    Not after a describing verb: `what he called “swift and professional” work` is his words; nor
+    in the object of a verb that praises or condemns: `praised the agency's “tireless” staff`,
+    `condemned the “reckless and cynical” decision` are the praise and the blame in their words.
     """
     if words > 3 or last + 1 >= len(doc):
         return False
     if any(lx.verb_class(doc[k].lower_) == "describe" or doc[k].lower_ == "as"
            for k in range(max(0, first - 2), first)):
+        return False
+    if any(_evaluates(doc[k]) for k in range(max(doc[first].sent.start, first - 5), first)):
         return False
     nxt = doc[last + 1]
     if not nxt.is_alpha or not nxt.is_lower or nxt.lower_ in lexicons.words("function_words.txt"):
@@ -251,6 +257,12 @@ def modifier_use(doc: Doc, last: int, words: int, first: int = 0) -> bool:
     if lexicons.is_past_verb(nxt.lower_) or lx.verb_class(nxt.lower_) or nxt.lower_.endswith("ing"):
         return False
     return True
+
+
+def _evaluates(tok) -> bool:
+    """An inflected verb that praises or condemns: praised, hailed, criticised, condemns."""
+    lemma = lexicons.lemma(tok.lower_)
+    return tok.lower_ != lemma and (lx.verb_class(tok.lower_) == "praise" or lemma in CONDEMN)
 
 
 @dataclass

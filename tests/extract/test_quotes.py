@@ -153,6 +153,15 @@ def test_names_and_scare_quotes_are_not_quotes(run, text):
     assert run(text).quotes == ()
 
 
+@pytest.mark.parametrize("text, words", [
+    ('Maria Lund, a spokeswoman for Vestfjord Shipping, praised the agency\'s "professional and responsive" '
+     'staff.', "professional and responsive"),
+    ('Maria Lund hailed the crews for their "quiet courage" on Monday.', "quiet courage"),
+])
+def test_short_quote_in_the_object_of_praise_is_the_speakers_words(run, text, words):
+    assert quotes(run(text)) == [(words, "Maria Lund")]
+
+
 def test_quote_from_unnamed_official_gets_no_wrong_speaker(run):
     ex = run('Prime Minister Elena Rossi met the union delegation on Monday.\n\n'
              '"The talks are going nowhere," said one official, who asked not to be named.')

@@ -35,6 +35,12 @@ def test_praise_of_possessive_object_goes_to_its_owner(run):
     assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
 
 
+def test_praise_by_a_person_described_twice_before_the_verb(run):
+    ex = run("Lin Bo, vice-president of China's Harbin Shipping Group, who addressed the meeting by video link, "
+             "praised the Norwegian Coastal Administration.")
+    assert relations(ex) == {("praised", "Lin Bo", "Norwegian Coastal Administration")}
+
+
 def test_passive_praise_gives_praised_edge(run):
     ex = run('General Amos Tal was praised by President Daniel Okoro for his leadership.')
     assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
