@@ -283,6 +283,24 @@ def _match(texts: list[str], i: int) -> tuple[str, int, object] | None:
     return best
 
 
+def _domain_before_title(doc: Doc, texts: list[str], segs: list[tuple[str, int, int, object]], k: int,
+                         end: int) -> bool:
+    """A department's domain that the gazetteer also knows as an organization (`Labour`), right before a
+    title or before `and` more domains and a title: `Labour Adviser X`, `Labour and Employment Adviser X`.
+    ``end`` is the token after the organization's words."""
+    _, a, b, _ = segs[k]
+    if " ".join(texts[a:b]).lower() not in lexicons.words("department_domains.txt"):
+        return False
+    if k + 1 < len(segs) and segs[k + 1][0] == "TITLE" and segs[k + 1][1] == b:
+        return True
+    if end >= len(doc) or doc[end].lower_ not in ("and", "&"):
+        return False
+    x = end + 1
+    while x < len(doc) and x <= end + 3 and _is_cap(doc[x].text) and (doc[x].text,) not in lx.titles():
+        x += 1
+    return x > end + 1 and x < len(doc) and (doc[x].text,) in lx.titles()
+
+
 COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
            "Upper", "Lower", "Mid", "North-East", "North-West", "South-East", "South-West"}
 
@@ -559,6 +577,11 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
                 role_of.append(" ".join(texts[a:w_a + cut]))
                 title = (title[0], i + w_a + cut)
                 segs[k + 1] = ("W", w_a + cut, w_b, None)
+            k += 1
+            continue
+        if label == "ORG" and _domain_before_title(doc, texts, segs, k, B):
+            role_of.append(" ".join(texts[a:b]))  # `Labour and Employment Adviser X`: a domain, not the party
+            title = None
             k += 1
             continue
         if label == "ORG":

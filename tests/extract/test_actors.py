@@ -235,3 +235,17 @@ def test_an_organization_name_goes_on_past_a_plain_word_to_its_domain(run):
 ])
 def test_a_compass_word_before_a_place_is_part_of_an_organizations_name(run, text, name):
     assert actor(run(text), name).type == ORGANIZATION
+
+
+@pytest.mark.parametrize("text", [
+    "Health Adviser Farhana Chowdhury thanked the World Bank.",
+    "Labour Adviser Farhana Chowdhury thanked the World Bank.",
+    "Labour and Employment Adviser Farhana Chowdhury thanked the World Bank.",
+    "Labour and Employment Minister Farhana Chowdhury thanked the World Bank.",
+])
+def test_a_ministry_domain_before_a_title_is_no_organization(run, text):
+    """`Labour` is also the party's name; before `Adviser` or `Minister` it is the post's domain."""
+    ex = run(text)
+    assert names(ex) == {"Farhana Chowdhury", "World Bank"}
+    assert actor(ex, "Farhana Chowdhury").type == PERSON
+
