@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
-from kg.extract.discourse import DOCUMENT_NOUNS, PREPOSITIONS, Discourse
+from kg.extract.discourse import DOCUMENT_NOUNS, PLURAL_GROUP_NOUNS, PREPOSITIONS, Discourse
 from kg.nlp import lexicons
 
 log = logging.getLogger(__name__)
@@ -369,7 +369,7 @@ class QuoteFinder:
                 continue
             cls = is_cue(doc[j])
             if cls in ("say", "tell", "cite") and j > k:
-                speakers = self.d.subject_before(j, k)
+                speakers = self._letter_writers(k, j) or self.d.subject_before(j, k)
                 if not speakers:
                     return None
                 got = Attributed(None, speakers, doc[j].lower_, j)
@@ -384,6 +384,19 @@ class QuoteFinder:
                 break
             j += 1
         return None
+
+    def _letter_writers(self, k: int, v: int) -> tuple[int, ...]:
+        """`“…,” the lawmakers wrote`: a plural description of people writing, after a letter is reported,
+        is the letter's senders (the latest letter's, within three sentences), not the last lawmaker named."""
+        doc = self.doc
+        words = [t for t in doc[k:v] if not t.is_punct]
+        if lexicons.lemma(doc[v].lower_) != "write" or len(words) < 2 or words[0].lower_ != "the" \
+                or words[-1].lower_ not in PLURAL_GROUP_NOUNS or any(self.d.actor_at(t.i) is not None for t in words):
+            return ()
+        here = self.d.sent_of[v]
+        before = [senders for pos, senders in self.d.letters_by_pos
+                  if pos < k and senders and here - self.d.sent_of[pos] <= 3]
+        return before[-1] if before else ()
 
     def _head(self, first: int) -> Attributed | None:
         """`Kerry said:`, `X told Y that “…”`, `described Y as a “…”`, `According to X, …`."""

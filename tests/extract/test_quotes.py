@@ -162,6 +162,14 @@ def test_short_quote_in_the_object_of_praise_is_the_speakers_words(run, text, wo
     assert quotes(run(text)) == [(words, "Maria Lund")]
 
 
+def test_the_writers_of_a_letter_just_reported_are_its_senders(run):
+    ex = run('Senator Bill Hart, the majority leader, said he would wait.\n\n'
+             'Forty Democrats in the state House, led by Rep. Maya Lorne, sent Gov. Ana Ruiz a letter last week '
+             'urging her to hold out. The letter was co-signed by Rep. Tom Vance.\n\n'
+             '"A patch is not a plan," the lawmakers wrote.')
+    assert speaker_of(ex, "A patch is not a plan") == "Maya Lorne"
+
+
 def test_quote_from_unnamed_official_gets_no_wrong_speaker(run):
     ex = run('Prime Minister Elena Rossi met the union delegation on Monday.\n\n'
              '"The talks are going nowhere," said one official, who asked not to be named.')
