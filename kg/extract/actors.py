@@ -640,6 +640,13 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             title, role_of = None, []
             k += 1
             continue
+        if title is not None and "of" in words and words.index("of") >= 2 and _name_like(words[:words.index("of")]):
+            cut = words.index("of")  # `Rep. Maya Lorne of Cedar County`, `commander Luis Ortega of the Andean Front`
+            out.append(Name(A, A + cut, PERSON, title=doc[title[0]:title[1]].text, title_i=title[0],
+                            roles=list(role_of) + [" ".join(words[cut:])]))
+            title, role_of = None, []
+            k += 1
+            continue
         if title is not None:
             cut = _person_start(words) if any(w in lx.org_heads() for w in words) else 0
             if cut:
@@ -663,6 +670,15 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             k += 1
             continue
         if any(w in lx.org_heads() for w in words):
+            of = words.index("of") if "of" in words else 0
+            if of >= 2 and _name_like(words[:of]) and words[0] in lexicons.given_names():
+                # `Luis Ortega of the Andean Front`: the person, then the organization he belongs to
+                out.append(Name(A, A + of, PERSON, roles=[" ".join(words[of:])]))
+                rest = of + 1 + (1 if of + 1 < len(words) and words[of + 1].lower() == "the" else 0)
+                if rest < len(words):
+                    out.append(Name(A + rest, B, ORGANIZATION))
+                k += 1
+                continue
             cut = _person_start(words)
             org_words = words[:cut] if cut else words
             last_head = max(k2 for k2, w in enumerate(org_words) if w in lx.org_heads()) if any(

@@ -385,6 +385,25 @@ class QuoteFinder:
             j += 1
         return None
 
+    def _attributed_to(self, s_start: int, first: int) -> Attributed | None:
+        """`The letter ends with a phrase attributed to the group's founder, X: “…”`: X's words, which the
+        sentence's subject (the letter's writer) quotes. Only with nothing but X (and punctuation) before the quote."""
+        doc = self.doc
+        for k in range(first - 3, s_start, -1):
+            if doc[k].lower_ != "attributed" or doc[k + 1].lower_ != "to" or self.d.quoted[k]:
+                continue
+            got = self.d.np_starting_at(k + 2, first)
+            if got and got[1] < first and doc[got[1]].text == ",":
+                named = self.d.np_starting_at(got[1] + 1, first)  # `the group's founder, the priest X`: X
+                if named and named[0] or not got[0]:
+                    got = named
+            if not got or not got[0] or any(doc[x].is_alpha for x in range(got[1], first)):
+                return None
+            quoter = self.d.np_starting_at(s_start, k)
+            source = quoter[0] if quoter and quoter[0] and quoter[0] != got[0] else ()
+            return Attributed(None, got[0], "attributed", k, source=source)
+        return None
+
     def _letter_writers(self, k: int, v: int) -> tuple[int, ...]:
         """`“…,” the lawmakers wrote`: a plural description of people writing, after a letter is reported,
         is the letter's senders (the latest letter's, within three sentences), not the last lawmaker named."""
@@ -402,6 +421,9 @@ class QuoteFinder:
         """`Kerry said:`, `X told Y that “…”`, `described Y as a “…”`, `According to X, …`."""
         doc = self.doc
         s_start, _ = self._sentence(first)
+        attributed = self._attributed_to(s_start, first)
+        if attributed is not None:
+            return attributed
         k = first - 1
         according = None
         for j in range(s_start, first):

@@ -249,3 +249,14 @@ def test_a_ministry_domain_before_a_title_is_no_organization(run, text):
     assert names(ex) == {"Farhana Chowdhury", "World Bank"}
     assert actor(ex, "Farhana Chowdhury").type == PERSON
 
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Rep. Maya Lorne of Cedar County voted against the bill.", "Maya Lorne", None),
+    ("Rebel commander Luis Ortega of the Andean Front wrote to the government.", "Luis Ortega", "Andean Front"),
+    ("Maria Lopez of the National Farmers Union praised the ministry.", "Maria Lopez", "National Farmers Union"),
+])
+def test_a_person_of_a_place_or_organization_is_not_one_long_name(run, text, person, org):
+    ex = run(text)
+    assert actor(ex, person).type == PERSON
+    assert names(ex) == {person} | ({org} if org else set())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .views import quotes, speaker_of
+from .views import quotes, relations, speaker_of
 
 
 @pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”")])
@@ -168,6 +168,14 @@ def test_the_writers_of_a_letter_just_reported_are_its_senders(run):
              'urging her to hold out. The letter was co-signed by Rep. Tom Vance.\n\n'
              '"A patch is not a plan," the lawmakers wrote.')
     assert speaker_of(ex, "A patch is not a plan") == "Maya Lorne"
+
+
+def test_words_attributed_to_someone_are_theirs_and_the_writer_quotes_them(run):
+    ex = run('Rebel commander Luis Ortega of the Andean Front wrote to the government on Monday.\n\n'
+             'Ortega\'s letter ends with a phrase attributed to the group\'s founder, the priest Tomas Valdez: '
+             '"The duty of every rebel is to rebel."')
+    assert speaker_of(ex, "The duty of every rebel") == "Tomas Valdez"
+    assert ("quoted", "Luis Ortega", "Tomas Valdez") in relations(ex)
 
 
 def test_quote_from_unnamed_official_gets_no_wrong_speaker(run):
