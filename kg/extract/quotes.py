@@ -22,6 +22,7 @@ from kg.extract.tokens import TextView as Doc
 
 from kg.extract import lexicon as lx
 from kg.extract.discourse import DOCUMENT_NOUNS, PLURAL_GROUP_NOUNS, PREPOSITIONS, Discourse
+from kg.model import PERSON
 from kg.nlp import lexicons
 
 log = logging.getLogger(__name__)
@@ -597,6 +598,8 @@ class QuoteFinder:
         if got is None and prev is not None:
             got = self._continuation(sp, first, prev)
         if got is None:
+            got = self._after_subject(sp, first)
+        if got is None:
             return None
         got.span = sp
         return got
@@ -666,6 +669,33 @@ class QuoteFinder:
         if para != prev_para and not doc.text[self.para_starts[para]:sp.open_at].strip() == "":
             return None
         return Attributed(None, prev.speakers, prev.cue, -1, continued=True)
+
+
+    def _after_subject(self, sp: QuoteSpan, first: int) -> Attributed | None:
+        """`He pointed to the stumps in the water. “When I was a boy, we played rugby there.”`: a quote that
+        stands alone in its sentence, with no cue, right after a sentence (of its paragraph, or the paragraph
+        before when the quote opens its own) whose subject is one person and which quotes nobody, is that
+        person's words."""
+        doc, d = self.doc, self.d
+        s_start, s_end = self._sentence(first)
+        outside = [t for t in doc[s_start:s_end] if not d.quoted[t.i] and not t.is_punct and not t.is_space]
+        if outside or s_start == 0:
+            return None
+        p_start, p_end = self._sentence(s_start - 1)
+        para, p_para = self.para_of(sp.open_at), self.para_of(doc[p_start].idx)
+        if para - p_para > 1 or para != p_para and doc.text[self.para_starts[para]:sp.open_at].strip():
+            return None
+        if any(d.quoted[x] for x in range(p_start, p_end)):
+            return None
+        here = [f for f in d.focus if p_start <= f.pos < p_end]
+        subjects = [f for f in here if f.kind in ("subject", "speaker")]
+        if not subjects or subjects[0].pos > p_start + 6 or len(subjects[0].actors) != 1 or \
+                d.index.actors[subjects[0].actors[0]].type != PERSON:
+            return None
+        if any(f.actors != subjects[0].actors and any(d.index.actors[a].type == PERSON for a in f.actors)
+               for f in here):
+            return None  # two people in it: whose words is not clear
+        return Attributed(None, subjects[0].actors, None, -1)
 
 
 def quoted_mask(doc: Doc, spans: list[QuoteSpan]) -> list[bool]:

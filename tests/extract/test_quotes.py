@@ -178,6 +178,24 @@ def test_words_attributed_to_someone_are_theirs_and_the_writer_quotes_them(run):
     assert ("quoted", "Luis Ortega", "Tomas Valdez") in relations(ex)
 
 
+def test_a_quote_after_what_a_person_did_is_theirs(run):
+    ex = run('Fisherman Tevita Lomu walked the old shore with us.\n\n'
+             'He pointed to the stumps in the water. "When I was a boy, we played football there."\n\n'
+             'Lomu, asked what he would tell the ministers, paused for a long time.\n\n'
+             '"Tell them we moved. Tell them we are still here."')
+    assert speaker_of(ex, "When I was a boy") == "Tevita Lomu"
+    assert speaker_of(ex, "Tell them we moved") == "Tevita Lomu"
+
+
+@pytest.mark.parametrize("before", [
+    "Mayor Ines Kolar met Governor Paul Rask at the dam.",  # two people: whose words is not clear
+    "The council closed the road to the dam on Monday.",  # nobody in it
+])
+def test_no_speaker_from_an_unclear_sentence_before(run, before):
+    ex = run(before + ' "The water will not wait for us."')
+    assert speaker_of(ex, "The water will not wait") is None
+
+
 def test_quote_from_unnamed_official_gets_no_wrong_speaker(run):
     ex = run('Prime Minister Elena Rossi met the union delegation on Monday.\n\n'
              '"The talks are going nowhere," said one official, who asked not to be named.')
