@@ -671,7 +671,8 @@ def _names_in_chunk(doc: Doc, i: int, j: int, initial: set[int]) -> list[Name]:
             continue
         if any(w in lx.org_heads() for w in words):
             of = words.index("of") if "of" in words else 0
-            if of >= 2 and _name_like(words[:of]) and words[0] in lexicons.given_names():
+            if of >= 2 and _name_like(words[:of]) and (words[0] in lexicons.given_names() or not any(
+                    lx.is_common(w) for w in words[:of])):
                 # `Luis Ortega of the Andean Front`: the person, then the organization he belongs to
                 out.append(Name(A, A + of, PERSON, roles=[" ".join(words[of:])]))
                 rest = of + 1 + (1 if of + 1 < len(words) and words[of + 1].lower() == "the" else 0)

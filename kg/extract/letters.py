@@ -177,6 +177,10 @@ class LetterFinder:
             j = end
             if j + 2 < limit and doc[j].text == "(" and doc[j + 2].text == ")":
                 j += 3  # `the Independent National Electoral Commission (INEC) and …`
+            if j + 1 < limit and doc[j].lower_ == "of" and all(d.index.actors[a].type == "Person" for a in actors):
+                affiliation = d.np_starting_at(j + 1, limit)  # `Khalil Haddad of the Islamic Resistance Front and …`
+                if affiliation and affiliation[0]:
+                    j = affiliation[1]
             while j < limit and (doc[j].text in POSSESSIVE or doc[j].is_lower and doc[j].lower_ in (
                     "political", "bureau", "board", "office", "directors", "leadership")):
                 j += 1  # `the Brigades' political bureau`

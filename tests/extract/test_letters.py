@@ -12,6 +12,12 @@ def test_letter_with_two_recipients(run):
     assert letters(ex) == [({"Maria Castell"}, {"Paul Whitmore", "Anne Cho"})]
 
 
+def test_recipients_named_with_the_organizations_they_belong_to(run):
+    ex = run("General Omar Vance sent the letter to Lena Brandt of the Northern Coalition and Abu Karim al-Tayeb "
+             "of the Desert Brigades, the ministry said.")
+    assert letters(ex) == [({"Omar Vance"}, {"Lena Brandt", "Abu Karim al-Tayeb"})]
+
+
 def test_letter_in_a_letter_to_y_x_said(run):
     ex = run('In a letter to Prime Minister Elena Rossi, opposition leader Victor Hale said the election '
              'date was unfair.')
