@@ -885,6 +885,21 @@ class Discourse:
                 break
         return tuple(dict.fromkeys(out)), j
 
+    def _main_clause_subject(self, w: int, v: int, sent_start: int) -> tuple[int, ...]:
+        """`X told Anadolu that Baku viewed the plan as … and praised Y`: a reporting or praising verb after
+        "and" goes with the verb that reports (`told`), not with the reported clause's (`viewed`); its subject."""
+        doc = self.doc
+        if lx.verb_class(doc[v].lower_) not in ("say", "tell", "praise", "describe"):
+            return ()
+        for t in range(w - 1, sent_start, -1):
+            if doc[t].lower_ == "that" and not self.quoted[t]:
+                r = next((x for x in range(t - 1, max(sent_start, t - 4) - 1, -1)
+                          if lx.verb_class(doc[x].lower_) in ("say", "tell") and doc[x].is_lower), None)
+                return self.subject_before(r, sent_start) if r is not None else ()
+            if doc[t].text in (",", ";", ":") or self.quoted[t]:
+                return ()
+        return ()
+
     def subject_before(self, v: int, sent_start: int) -> tuple[int, ...]:
         """The subject of the verb at token ``v``: the nearest actor noun phrase before it in its clause.
 
@@ -919,7 +934,7 @@ class Discourse:
                                 and not (w > sent_start and lexicons.is_past_verb(doc[w - 1].lower_)):  # `heaped praise`
                             got = self.subject_before(w, sent_start)
                             if got:
-                                return got
+                                return self._main_clause_subject(w, v, sent_start) or got
                             # `X said the plan was sound and congratulated Y`: `was` is the reported clause's;
                             # the verb before it may have the subject
                         w -= 1

@@ -41,6 +41,12 @@ def test_praise_by_a_person_described_twice_before_the_verb(run):
     assert relations(ex) == {("praised", "Lin Bo", "Norwegian Coastal Administration")}
 
 
+def test_praise_after_and_goes_with_the_reporting_verb_not_the_reported_clause(run):
+    ex = run("Senator Ana Ruiz told reporters that Chile had kept its word and thanked President Gabriel Boric "
+             "for his support.")
+    assert relations(ex) == {("praised", "Ana Ruiz", "Gabriel Boric")}
+
+
 def test_passive_praise_gives_praised_edge(run):
     ex = run('General Amos Tal was praised by President Daniel Okoro for his leadership.')
     assert relations(ex, "praised") == {("praised", "Daniel Okoro", "Amos Tal")}
