@@ -476,8 +476,7 @@ class Discourse:
         if named:
             return named  # `the elders` -> the Council of Warfalla Elders
         if low in ("signatories", "signers", "co-signers", "authors", "senders", "signatory"):
-            before = [senders for pos, senders in self.letters_by_pos if pos < head.i and senders]
-            return before[-1] if before else ()  # `The signatories welcomed …`: the latest letter's senders
+            return self.latest_letter_senders(head.i)  # `The signatories welcomed …`
         plural = low in PLURAL_GROUP_NOUNS
         singular = low[:-1] if plural and low.endswith("s") else low
         if low.endswith("ies") and plural:
@@ -503,6 +502,17 @@ class Discourse:
                                                      "finance", "health", "supreme", "chief", "secretary"):
                 singular = f"{before} {singular}"  # `the vice president`, `the foreign minister`
             return self._recent_role(head.i, singular, qualifier, plural, count)
+        return ()
+
+    def focus_between(self, lo: int, hi: int) -> list[Focus]:
+        """The actors brought into focus at tokens ``lo`` to ``hi`` (excluded), in order."""
+        return self.focus[bisect.bisect_left(self._focus_pos, lo):bisect.bisect_left(self._focus_pos, hi)]
+
+    def latest_letter_senders(self, i: int, within: int | None = None) -> tuple[int, ...]:
+        """The senders of the latest letter reported before token ``i`` (in the last ``within`` sentences)."""
+        for pos, senders in reversed(self.letters_by_pos):
+            if pos < i and senders and (within is None or self.sent_of[i] - self.sent_of[pos] <= within):
+                return senders
         return ()
 
     def _org_named(self, i: int, noun: str) -> tuple[int, ...]:

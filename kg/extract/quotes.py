@@ -413,10 +413,7 @@ class QuoteFinder:
         if lexicons.lemma(doc[v].lower_) != "write" or len(words) < 2 or words[0].lower_ != "the" \
                 or words[-1].lower_ not in PLURAL_GROUP_NOUNS or any(self.d.actor_at(t.i) is not None for t in words):
             return ()
-        here = self.d.sent_of[v]
-        before = [senders for pos, senders in self.d.letters_by_pos
-                  if pos < k and senders and here - self.d.sent_of[pos] <= 3]
-        return before[-1] if before else ()
+        return self.d.latest_letter_senders(k, within=3)
 
     def _head(self, first: int) -> Attributed | None:
         """`Kerry said:`, `X told Y that “…”`, `described Y as a “…”`, `According to X, …`."""
@@ -655,21 +652,21 @@ class QuoteFinder:
                     return got
         return ()
 
-    def _continuation(self, sp: QuoteSpan, first: int, prev: Attributed) -> Attributed | None:
-        """A quote with no cue of its own continues the statement before it."""
-        doc = self.doc
+    def _words_outside(self, first: int) -> int:
+        """How many words of the quote's sentence stand outside quotation marks (cue words, a speaker...)."""
         s_start, s_end = self._sentence(first)
-        para, prev_para = self.para_of(sp.open_at), self.para_of(prev.span.open_at)
-        if para - prev_para > 1:
-            return None
-        # the quote stands alone in its sentence (no cue words outside it)
-        outside = [t for t in doc[s_start:s_end] if not self.d.quoted[t.i] and not t.is_punct and not t.is_space]
-        if len(outside) > 2:
-            return None
-        if para != prev_para and not doc.text[self.para_starts[para]:sp.open_at].strip() == "":
+        return sum(1 for t in self.doc[s_start:s_end] if not self.d.quoted[t.i] and not t.is_punct and not t.is_space)
+
+    def _close_after(self, sp: QuoteSpan, char: int) -> bool:
+        """The quote is in the paragraph of ``char``, or opens the next one."""
+        para, before = self.para_of(sp.open_at), self.para_of(char)
+        return para == before or para == before + 1 and not self.doc.text[self.para_starts[para]:sp.open_at].strip()
+
+    def _continuation(self, sp: QuoteSpan, first: int, prev: Attributed) -> Attributed | None:
+        """A quote with no cue of its own (at most two words outside it) continues the statement before it."""
+        if self._words_outside(first) > 2 or not self._close_after(sp, prev.span.open_at):
             return None
         return Attributed(None, prev.speakers, prev.cue, -1, continued=True)
-
 
     def _after_subject(self, sp: QuoteSpan, first: int) -> Attributed | None:
         """`He pointed to the stumps in the water. “When I was a boy, we played rugby there.”`: a quote that
@@ -677,17 +674,13 @@ class QuoteFinder:
         before when the quote opens its own) whose subject is one person and which quotes nobody, is that
         person's words."""
         doc, d = self.doc, self.d
-        s_start, s_end = self._sentence(first)
-        outside = [t for t in doc[s_start:s_end] if not d.quoted[t.i] and not t.is_punct and not t.is_space]
-        if outside or s_start == 0:
+        s_start, _ = self._sentence(first)
+        if s_start == 0 or self._words_outside(first):
             return None
         p_start, p_end = self._sentence(s_start - 1)
-        para, p_para = self.para_of(sp.open_at), self.para_of(doc[p_start].idx)
-        if para - p_para > 1 or para != p_para and doc.text[self.para_starts[para]:sp.open_at].strip():
+        if not self._close_after(sp, doc[p_start].idx) or any(d.quoted[x] for x in range(p_start, p_end)):
             return None
-        if any(d.quoted[x] for x in range(p_start, p_end)):
-            return None
-        here = [f for f in d.focus if p_start <= f.pos < p_end]
+        here = d.focus_between(p_start, p_end)
         subjects = [f for f in here if f.kind in ("subject", "speaker")]
         if not subjects or subjects[0].pos > p_start + 6 or len(subjects[0].actors) != 1 or \
                 d.index.actors[subjects[0].actors[0]].type != PERSON:

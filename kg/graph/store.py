@@ -477,9 +477,10 @@ def _summaries(actors: Iterable[URIRef], statements: Iterable[URIRef], edges: It
     of those origins; of an edge, also its rdf:subject, rdf:predicate and rdf:object. Listings
     read these (one row per node in the resolution graph) instead of every report.
     """
+    edge_terms = {sparql_term(e) for e in edges}
     actors = " ".join(sorted(sparql_term(a) for a in actors))
-    edges = " ".join(sorted(sparql_term(e) for e in edges))
-    nodes = " ".join(sorted({sparql_term(n) for n in statements} | set(edges.split())))
+    edges = " ".join(sorted(edge_terms))
+    nodes = " ".join(sorted({sparql_term(n) for n in statements} | edge_terms))
     r, articles = f"<{RESOLUTION}>", f'FILTER(STRSTARTS(STR(?g), "{ID["graph/"]}"))'
     ops = []
     if actors:
